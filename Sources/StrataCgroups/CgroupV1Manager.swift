@@ -160,7 +160,8 @@ public struct CgroupV1Manager: CgroupManager {
             }
         }
         // Parents we made may meanwhile hold other containers' cgroups: those stay.
-        CgroupFiles.removeQuietly(createdDirectories.reversed())
+        let leaves = Set(allDirectories)
+        CgroupFiles.removeQuietly(createdDirectories.reversed().filter { !leaves.contains($0) })
         if let firstError { throw firstError.within("destroy cgroup") }
         createdDirectories = []
     }

@@ -118,13 +118,15 @@ public struct CgroupV2Manager: CgroupManager {
     }
 
     public mutating func destroy() throws(StrataError) {
+        var failure: StrataError?
         do {
             try CgroupFiles.removeTree(directory)
         } catch {
-            CgroupFiles.removeQuietly(createdDirectories.reversed())
-            throw error.within("destroy cgroup")
+            failure = error
         }
-        CgroupFiles.removeQuietly(createdDirectories.reversed())
+        // Parents we made may meanwhile hold other containers' cgroups: those stay.
+        CgroupFiles.removeQuietly(createdDirectories.reversed().filter { $0 != directory })
+        if let failure { throw failure.within("destroy cgroup") }
         createdDirectories = []
     }
 

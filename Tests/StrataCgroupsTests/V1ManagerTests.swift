@@ -161,6 +161,37 @@ struct V1ManagerTests {
         #expect(!Support.isDirectory("/sys/fs/cgroup/pids/\(name)"))
     }
 
+    @Test func extendedResources() throws {
+        var manager = try Cgroups.manager(path: "/" + Support.uniqueName("ext"), containerID: "x")
+        defer { _ = try? manager.destroy() }
+        try manager.create()
+        var resources = CgroupResources()
+        resources.memory.disableOOMKiller = true
+        resources.cpu = .init(burst: 1000, realtimeRuntime: 0, realtimePeriod: 500_000, idle: 1)
+        resources.blockIO.throttleReadBpsDevice = [.init(major: 254, minor: 0, rate: 1_048_576)]
+        resources.blockIO.throttleWriteIOPSDevice = [.init(major: 254, minor: 0, rate: 100)]
+        try manager.apply(resources)
+        let cpu = try #require(manager.paths["cpu"])
+        let blkio = try #require(manager.paths["blkio"])
+        #expect(Support.read(cpu + "/cpu.cfs_burst_us") == "1000")
+        #expect(Support.read(cpu + "/cpu.idle") == "1")
+        #expect(Support.read(cpu + "/cpu.rt_period_us") == "500000")
+        #expect(Support.read(blkio + "/blkio.throttle.read_bps_device") == "254:0 1048576")
+        #expect(Support.read(blkio + "/blkio.throttle.write_iops_device") == "254:0 100")
+        #expect(Support.read(try #require(manager.paths["memory"]) + "/memory.oom_control")?.hasPrefix("oom_kill_disable 1") == true)
+
+        // This host has no v1 hugetlb hierarchy: asking for a hugepage limit must fail
+        // rather than run the container without it.
+        do {
+            try manager.apply(CgroupResources(hugepageLimits: [.init(pageSize: "2MB", limit: 0)]))
+            Issue.record("hugetlb limit accepted without a hugetlb hierarchy")
+        } catch {
+            #expect(error.description.contains("hugetlb controller is not mounted"), "\(error.description)")
+        }
+        try manager.destroy()
+        #expect(leftovers(manager).isEmpty)
+    }
+
     @Test func escapingPathIsRefusedBeforeTouchingAnything() {
         #expect(throws: StrataError.self) { try Cgroups.manager(path: "../../etc", containerID: "x") }
     }
