@@ -31,15 +31,13 @@ enum CgroupFiles {
         repeat { fd = open(path, O_WRONLY | O_CLOEXEC) } while fd < 0 && currentErrno() == EINTR
         if fd < 0 { return currentErrno() }
         defer { close(fd) }
-        var utf8 = Array(value.utf8)
-        // Control files parse one write(2) as one value: never split it.
+        let bytes = Array(value.utf8)
+        // Control files parse one write(2) as one value, so it is never split or resumed.
         var n: Int
         repeat {
-            n = utf8.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         } while n < 0 && currentErrno() == EINTR
-        if n < 0 { return currentErrno() }
-        utf8.removeAll()
-        return 0
+        return n < 0 ? currentErrno() : 0
     }
 
     /// The text of `dir/file` without surrounding whitespace.
