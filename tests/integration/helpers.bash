@@ -239,3 +239,13 @@ cap_mask() {
   done
   printf '%016x\n' "$mask"
 }
+
+# wait_for_socket PATH [SECONDS]
+wait_for_socket() {
+  local path=$1 limit=${2:-5}
+  local deadline=$((SECONDS + limit))
+  until [[ -S "$path" ]]; do
+    ((SECONDS <= deadline)) || fail "timed out waiting for socket $path"
+    sleep 0.05
+  done
+}
