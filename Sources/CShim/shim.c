@@ -1,1 +1,160 @@
+#define _GNU_SOURCE
 #include "CShim.h"
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <errno.h>
+#include <sys/syscall.h>
+#include <sys/prctl.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/sysmacros.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/mman.h>
+#include <linux/capability.h>
+
+// The raw syscall, not glibc's clone(): that one needs a separate stack and a function,
+// while the runtime wants fork semantics with namespace flags in one step. Stack 0 means
+// the child runs on a copy of the parent's stack, exactly as fork does.
+pid_t strata_clone(uint64_t flags) {
+    return (pid_t)syscall(SYS_clone, (unsigned long)(flags | SIGCHLD), 0, NULL, NULL, 0);
+}
+
+// GNU-only declarations: not visible through Swift's Glibc module.
+int strata_unshare(int flags) { return unshare(flags); }
+int strata_setns(int fd, int nstype) { return setns(fd, nstype); }
+int strata_pipe2(int fds[2], int flags) { return pipe2(fds, flags); }
+int strata_setresuid(uid_t r, uid_t e, uid_t s) { return setresuid(r, e, s); }
+int strata_setresgid(gid_t r, gid_t e, gid_t s) { return setresgid(r, e, s); }
+int strata_sethostname(const char *name, size_t len) { return sethostname(name, len); }
+int strata_setdomainname(const char *name, size_t len) { return setdomainname(name, len); }
+int strata_memfd_create(const char *name, unsigned int flags) { return memfd_create(name, flags); }
+int strata_gettid(void) { return (int)syscall(SYS_gettid); }
+
+// No glibc wrapper for pivot_root, openat2 or close_range on every glibc we target.
+int strata_pivot_root(const char *new_root, const char *put_old) {
+    return (int)syscall(SYS_pivot_root, new_root, put_old);
+}
+
+struct strata_open_how { uint64_t flags; uint64_t mode; uint64_t resolve; };
+int strata_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uint64_t resolve) {
+    struct strata_open_how how = { flags, mode, resolve };
+    return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
+}
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+int strata_cloexec_from(unsigned int first) {
+    return (int)syscall(SYS_close_range, first, ~0U, CLOSE_RANGE_CLOEXEC);
+}
+
+// Variadic in libc: Swift cannot call these directly.
+int strata_prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5) {
+    return prctl(option, a2, a3, a4, a5);
+}
+int strata_ioctl_int(int fd, unsigned long request, int value) { return ioctl(fd, request, value); }
+int strata_ioctl_ptr(int fd, unsigned long request, void *arg) { return ioctl(fd, request, arg); }
+int strata_fcntl_int(int fd, int cmd, int value) { return fcntl(fd, cmd, value); }
+
+int strata_prlimit(pid_t pid, int resource, uint64_t soft, uint64_t hard) {
+    struct rlimit64 lim = { soft, hard };
+    return prlimit64(pid, (enum __rlimit_resource)resource, &lim, NULL);
+}
+
+// capset has no glibc wrapper; version 3 carries 64 bits per set in two 32-bit words.
+int strata_capset(uint64_t effective, uint64_t permitted, uint64_t inheritable) {
+    struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+    struct __user_cap_data_struct data[2];
+    data[0].effective = (uint32_t)effective;   data[1].effective = (uint32_t)(effective >> 32);
+    data[0].permitted = (uint32_t)permitted;   data[1].permitted = (uint32_t)(permitted >> 32);
+    data[0].inheritable = (uint32_t)inheritable; data[1].inheritable = (uint32_t)(inheritable >> 32);
+    return (int)syscall(SYS_capset, &header, data);
+}
+
+dev_t strata_makedev(unsigned int major, unsigned int minor) { return makedev(major, minor); }
+
+// CMSG_* are macros: the ancillary-data layout cannot be built from Swift portably.
+ssize_t strata_send_with_fd(int sock, const void *buf, size_t len, int fd) {
+    struct iovec iov = { (void *)buf, len };
+    union { char raw[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } control;
+    struct msghdr msg;
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (fd >= 0) {
+        memset(&control, 0, sizeof(control));
+        msg.msg_control = control.raw;
+        msg.msg_controllen = sizeof(control.raw);
+        struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+        cmsg->cmsg_level = SOL_SOCKET;
+        cmsg->cmsg_type = SCM_RIGHTS;
+        cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
+    }
+    ssize_t n;
+    do { n = sendmsg(sock, &msg, MSG_NOSIGNAL); } while (n < 0 && errno == EINTR);
+    return n;
+}
+
+ssize_t strata_recv_with_fd(int sock, void *buf, size_t len, int *fd_out) {
+    struct iovec iov = { buf, len };
+    union { char raw[CMSG_SPACE(sizeof(int) * 4)]; struct cmsghdr align; } control;
+    struct msghdr msg;
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.raw;
+    msg.msg_controllen = sizeof(control.raw);
+    *fd_out = -1;
+    ssize_t n;
+    do { n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC); } while (n < 0 && errno == EINTR);
+    if (n < 0) return n;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            memcpy(fd_out, CMSG_DATA(c), sizeof(int));
+            break;
+        }
+    }
+    return n;
+}
+
+// sigset_t is opaque to Swift; a 64-bit mask covers every Linux signal number.
+static void strata_fill_set(sigset_t *set, uint64_t mask) {
+    sigemptyset(set);
+    for (int sig = 1; sig <= 64; sig++) {
+        if (mask & (1ULL << (sig - 1))) sigaddset(set, sig);
+    }
+}
+
+int strata_signalfd_mask(uint64_t mask, int flags) {
+    sigset_t set;
+    strata_fill_set(&set, mask);
+    return signalfd(-1, &set, flags);
+}
+
+int strata_sigmask_set(uint64_t mask, uint64_t *old) {
+    sigset_t set, prev;
+    strata_fill_set(&set, mask);
+    int rc = sigprocmask(SIG_SETMASK, &set, &prev);
+    if (rc == 0 && old != NULL) {
+        uint64_t out = 0;
+        for (int sig = 1; sig <= 64; sig++) {
+            if (sigismember(&prev, sig) == 1) out |= (1ULL << (sig - 1));
+        }
+        *old = out;
+    }
+    return rc;
+}
+
+int strata_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
+
+#include <termios.h>
+unsigned long strata_tiocsctty(void) { return TIOCSCTTY; }
+unsigned long strata_tiocgptn(void) { return TIOCGPTN; }
+unsigned long strata_tiocsptlck(void) { return TIOCSPTLCK; }
+unsigned long strata_tiocswinsz(void) { return TIOCSWINSZ; }
+unsigned long strata_tiocgwinsz(void) { return TIOCGWINSZ; }

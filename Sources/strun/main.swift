@@ -1,1 +1,3 @@
-print("strun")
+import StrunCLI
+
+Strun.main(CommandLine.arguments)

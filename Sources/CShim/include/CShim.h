@@ -1,5 +1,50 @@
+// Thin wrappers for what Swift cannot call directly: raw syscalls without a glibc
+// wrapper, GNU-only functions hidden from Swift's Glibc module (_GNU_SOURCE), variadic
+// calls (prctl, ioctl, fcntl) and CMSG macros. Each wrapper is one call; no policy here.
 #ifndef STRATA_CSHIM_H
 #define STRATA_CSHIM_H
 #include <sys/types.h>
 #include <stdint.h>
+#include <stddef.h>
+
+/// fork-like clone(2) with namespace flags: returns 0 in the child, the pid in the parent.
+pid_t strata_clone(uint64_t flags);
+int strata_unshare(int flags);
+int strata_setns(int fd, int nstype);
+int strata_pivot_root(const char *new_root, const char *put_old);
+int strata_pipe2(int fds[2], int flags);
+int strata_prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5);
+int strata_setresuid(uid_t r, uid_t e, uid_t s);
+int strata_setresgid(gid_t r, gid_t e, gid_t s);
+int strata_prlimit(pid_t pid, int resource, uint64_t soft, uint64_t hard);
+/// capset(2) for the calling thread, version 3 (64-bit sets split in two words each).
+int strata_capset(uint64_t effective, uint64_t permitted, uint64_t inheritable);
+int strata_ioctl_int(int fd, unsigned long request, int value);
+int strata_ioctl_ptr(int fd, unsigned long request, void *arg);
+int strata_fcntl_int(int fd, int cmd, int value);
+/// Marks every fd >= first close-on-exec (close_range with CLOSE_RANGE_CLOEXEC).
+int strata_cloexec_from(unsigned int first);
+/// openat2(2) with RESOLVE_* flags; -1/errno like open.
+int strata_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uint64_t resolve);
+dev_t strata_makedev(unsigned int major, unsigned int minor);
+/// Sends `len` bytes plus, when fd >= 0, that fd as SCM_RIGHTS.
+ssize_t strata_send_with_fd(int sock, const void *buf, size_t len, int fd);
+/// Receives into buf; a passed fd (or -1) lands in *fd_out.
+ssize_t strata_recv_with_fd(int sock, void *buf, size_t len, int *fd_out);
+/// signalfd(2) for a set given as a bitmask of signals 1..64.
+int strata_signalfd_mask(uint64_t mask, int flags);
+/// sigprocmask SIG_SETMASK with a bitmask set; the old mask is returned via *old.
+int strata_sigmask_set(uint64_t mask, uint64_t *old);
+int strata_memfd_create(const char *name, unsigned int flags);
+int strata_gettid(void);
+int strata_sethostname(const char *name, size_t len);
+int strata_setdomainname(const char *name, size_t len);
+/// pidfd_open(2): a pollable handle on a process, for waiting with a timeout.
+int strata_pidfd_open(pid_t pid);
+/// The TIOCSCTTY/TIOCGPTN/TIOCSPTLCK/TIOCSWINSZ request numbers (macros Swift cannot import).
+unsigned long strata_tiocsctty(void);
+unsigned long strata_tiocgptn(void);
+unsigned long strata_tiocsptlck(void);
+unsigned long strata_tiocswinsz(void);
+unsigned long strata_tiocgwinsz(void);
 #endif

@@ -1,0 +1,219 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CShim
+import StrataSystem
+import StrataSpec
+import StrataCgroups
+
+/// The parent side of `create`: prepares everything, clones the init, drives the sync
+/// protocol, runs the runtime hooks and saves the state. On any failure it removes all it
+/// made (process, cgroup, state directory) before the error is thrown.
+struct Creator {
+    let runtime: Runtime
+    let options: CreateOptions
+
+    /// What a successful create leaves for `run` to continue with.
+    struct Created {
+        var record: ContainerRecord
+        var spec: Spec
+        /// The pid `clone` returned: the init itself on the fast path.
+        var clonedPid: Int32
+    }
+
+    func create() throws(StrataError) -> Created {
+        let id = options.id
+        try ContainerID.validate(id)
+        let bundle = Paths.absolute(options.bundle)
+        if !Files.isDirectory(bundle) {
+            throw StrataError.system("open bundle", bundle, errno: ENOENT)
+        }
+        let spec = try SpecLoader.load(bundle: bundle)
+        guard let process = spec.process else {
+            throw StrataError("validate", "\(bundle)/config.json", reason: "process: required by create")
+        }
+        let rootPath = spec.root?.path ?? "rootfs"
+        let rootfs = Paths.clean(rootPath.hasPrefix("/") ? rootPath : bundle + "/" + rootPath)
+        if !Files.isDirectory(rootfs) {
+            throw StrataError.system("rootfs", rootfs, errno: ENOENT)
+        }
+        let plan = try NamespacePlan(spec.linux?.namespaces ?? [])
+        if (process.terminal ?? false) && options.consoleSocket == nil && !options.foreground {
+            throw StrataError.message("cannot allocate tty if strun will detach without setting console socket")
+        }
+
+        try runtime.store.reserve(id)
+        var cleanup = Cleanup(store: runtime.store, id: id)
+        do {
+            let lock = try runtime.store.lock(id)
+            defer { lock.release() }
+            let created = try launch(spec: spec, process: process, bundle: bundle, rootfs: rootfs, plan: plan, cleanup: &cleanup)
+            return created
+        } catch {
+            cleanup.run()
+            throw error
+        }
+    }
+
+    private func launch(spec: Spec, process: Process, bundle: String, rootfs: String,
+                        plan: NamespacePlan, cleanup: inout Cleanup) throws(StrataError) -> Created {
+        let id = options.id
+        let fifoPath = runtime.store.fifo(id)
+        try sys("mkfifo", fifoPath) { mkfifo(fifoPath, 0o622) }
+        // O_RDWR never blocks on a FIFO; the child inherits it and later blocks in read()
+        // until `start` writes. Our copy is closed once the child has it.
+        let fifoFD = try sys("open", fifoPath) { open(fifoPath, O_RDWR | O_CLOEXEC) }
+        defer { closeFD(fifoFD) }
+
+        var cgroup = try CgroupSetup.manager(for: spec, id: id)
+        try cgroup.create()
+        cleanup.cgroup = cgroup
+        do { try cgroup.apply(CgroupSetup.resources(from: spec.linux?.resources)) } catch {
+            throw error.within("apply cgroup resources")
+        }
+
+        var consoleFD: Int32 = -1
+        if process.terminal ?? false {
+            if options.consoleFD >= 0 {
+                consoleFD = dup(options.consoleFD)
+            } else if let socketPath = options.consoleSocket {
+                consoleFD = try ConsoleSocket.connect(socketPath)
+            }
+        }
+        defer { closeFD(consoleFD) }
+
+        let joins = try plan.openJoins()
+        defer { for j in joins { closeFD(j.fd) } }
+        let (parentEnd, childEnd) = try Channel.pair()
+        defer { parentEnd.close() }
+
+        if plan.fastPath && plan.create.contains(.time) {
+            try TimeNamespace.unshareWithOffsets(spec.linux?.timeOffsets)
+        }
+        let ctx = InitContext(
+            id: id, spec: spec, process: process, bundle: bundle, rootfs: rootfs,
+            channel: childEnd, fifoFD: fifoFD, consoleSocketFD: consoleFD,
+            noPivot: options.noPivot, preserveFDs: options.preserveFDs,
+            joins: joins, unshareInChild: plan.fastPath ? 0 : plan.unshareFlags,
+            clonedNamespaces: plan.fastPath,
+            newUserNamespace: plan.create.contains(.user),
+            newCgroupNamespace: plan.create.contains(.cgroup),
+            newTimeNamespace: !plan.fastPath && plan.create.contains(.time),
+            hasMountNamespace: plan.has(.mount), hasUTSNamespace: plan.has(.uts),
+            needsSecondFork: plan.needsSecondFork,
+            cgroupDirectories: CgroupSetup.mountSources(cgroup),
+            cgroupUnified: cgroup.mode == .unified,
+            signalMaskToRestore: options.restoreMask)
+
+        let cloned = try Processes.cloneProcess(flags: plan.fastPath ? plan.cloneFlags : 0)
+        if cloned == 0 {
+            parentEnd.close()
+            InitState.hostPid = Self.hostPid()
+            InitProcess.run(ctx)
+        }
+        childEnd.close()
+        cleanup.pids.append(cloned)
+
+        let initPid = try handshake(plan: plan, spec: spec, cloned: cloned, channel: parentEnd, cgroup: cgroup)
+        if initPid != cloned { cleanup.pids.append(initPid) }
+
+        let startTime = Processes.startTime(of: initPid) ?? 0
+        var record = ContainerRecord(
+            ociVersion: spec.ociVersion, id: id, pid: initPid, initStartTime: startTime,
+            bundle: bundle, rootfs: rootfs, created: Timestamp.nowRFC3339Nano(), owner: Self.ownerName(),
+            annotations: spec.annotations, cgroupsPath: spec.linux?.cgroupsPath ?? "",
+            privatePidNamespace: plan.create.contains(.pid), started: false,
+            poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
+
+        try parentEnd.expect(.runtimeHooks, during: "container setup")
+        let creatingState = StateView.json(record, status: .creating)
+        try HookRunner.runAll(spec.hooks?.prestart, kind: "prestart", state: creatingState)
+        try HookRunner.runAll(spec.hooks?.createRuntime, kind: "createRuntime", state: creatingState)
+        try parentEnd.send(.hooksDone)
+        try parentEnd.expect(.ready, during: "container setup")
+
+        try runtime.store.save(record)
+        if let pidFile = options.pidFile {
+            try Files.writeAtomically(Paths.absolute(pidFile), Array(String(initPid).utf8))
+        }
+        try parentEnd.send(.committed)
+        if cloned != initPid { _ = try? Processes.wait(cloned) }
+        record.pid = initPid
+        return Created(record: record, spec: spec, clonedPid: cloned)
+    }
+
+    /// Id maps, the init's pid, cgroup placement, then "go".
+    private func handshake(plan: NamespacePlan, spec: Spec, cloned: Int32, channel: Channel,
+                           cgroup: some CgroupManager) throws(StrataError) -> Int32 {
+        var initPid = cloned
+        if plan.fastPath {
+            if plan.create.contains(.user) { try IDMaps.write(for: cloned, linux: spec.linux) }
+        } else {
+            loop: while true {
+                guard let message = try channel.next() else {
+                    throw StrataError("start init", options.id, reason: "init exited during namespace setup")
+                }
+                switch message {
+                case .needMaps:
+                    try IDMaps.write(for: cloned, linux: spec.linux)
+                    try channel.send(.mapped)
+                case .pid(let pid):
+                    initPid = pid
+                    break loop
+                case .failed(let text):
+                    throw StrataError.message(text)
+                default:
+                    throw StrataError("start init", options.id, reason: "unexpected \(message.encoded)")
+                }
+            }
+        }
+        try cgroup.addProcess(pid: initPid)
+        try channel.send(.go)
+        return initPid
+    }
+
+    /// Our pid in the host's pid namespace, read from the host's /proc before the child
+    /// mounts its own.
+    static func hostPid() -> Int32 {
+        var buf = [CChar](repeating: 0, count: 32)
+        let n = readlink("/proc/self", &buf, buf.count - 1)
+        if n > 0 {
+            let text = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if let pid = Int32(text) { return pid }
+        }
+        return getpid()
+    }
+
+    static func ownerName() -> String {
+        let uid = geteuid()
+        if let pw = getpwuid(uid), let name = pw.pointee.pw_name { return String(cString: name) }
+        return uid == 0 ? "root" : String(uid)
+    }
+}
+
+/// What a failed create must undo, in reverse order of making.
+struct Cleanup {
+    let store: StateStore
+    let id: String
+    var pids: [Int32] = []
+    var cgroup: (any CgroupManager)?
+
+    func run() {
+        for pid in pids where pid > 0 {
+            kill(pid, SIGKILL)
+        }
+        for pid in pids where pid > 0 {
+            _ = try? Processes.wait(pid)
+        }
+        if var cgroup {
+            try? cgroup.killAll(signal: SIGKILL)
+            try? cgroup.destroy()
+        }
+        try? store.remove(id)
+    }
+}

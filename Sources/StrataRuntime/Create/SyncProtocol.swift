@@ -1,0 +1,90 @@
+import StrataSystem
+
+/// The messages `strun` and the container's init exchange over their SEQPACKET pair.
+///
+/// Each message is one packet: a keyword, then an optional space and payload. Keeping it
+/// text makes a protocol trace readable in `strace -f`.
+enum SyncMessage: Equatable {
+    /// init → strun: the stage-1 child unshared a user namespace; write its id maps.
+    case needMaps
+    /// strun → init: the maps are written.
+    case mapped
+    /// init → strun: the host pid of the process that becomes the container's init.
+    case pid(Int32)
+    /// strun → init: cgroups are set up; go on with the rootfs.
+    case go
+    /// init → strun: mounts are done; run the prestart and createRuntime hooks now.
+    case runtimeHooks
+    /// strun → init: those hooks ran.
+    case hooksDone
+    /// init → strun: everything is ready; init waits on the exec fifo next.
+    case ready
+    /// strun → init: the state is saved; the container exists.
+    case committed
+    /// init → strun: setup failed with this message.
+    case failed(String)
+
+    var encoded: String {
+        switch self {
+        case .needMaps: return "maps"
+        case .mapped: return "mapped"
+        case .pid(let p): return "pid \(p)"
+        case .go: return "go"
+        case .runtimeHooks: return "hooks"
+        case .hooksDone: return "hooks-done"
+        case .ready: return "ready"
+        case .committed: return "committed"
+        case .failed(let m): return "error \(m)"
+        }
+    }
+
+    init?(decoding bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let (word, rest): (Substring, String) = {
+            if let space = text.firstIndex(of: " ") {
+                return (text[..<space], String(text[text.index(after: space)...]))
+            }
+            return (Substring(text), "")
+        }()
+        switch word {
+        case "maps": self = .needMaps
+        case "mapped": self = .mapped
+        case "pid": guard let p = Int32(rest) else { return nil }; self = .pid(p)
+        case "go": self = .go
+        case "hooks": self = .runtimeHooks
+        case "hooks-done": self = .hooksDone
+        case "ready": self = .ready
+        case "committed": self = .committed
+        case "error": self = .failed(rest)
+        default: return nil
+        }
+    }
+}
+
+extension Channel {
+    func send(_ message: SyncMessage) throws(StrataError) {
+        try send(message.encoded)
+    }
+
+    /// The next message; a closed peer reads as `nil`.
+    func next() throws(StrataError) -> SyncMessage? {
+        let (bytes, fd) = try receive()
+        if fd >= 0 { closeFD(fd) }
+        if bytes.isEmpty { return nil }
+        guard let message = SyncMessage(decoding: bytes) else {
+            throw StrataError("decode", "sync message", reason: "unexpected \"\(String(decoding: bytes, as: UTF8.self))\"")
+        }
+        return message
+    }
+
+    /// Waits for exactly `expected`; an error message from the peer is rethrown as is.
+    func expect(_ expected: SyncMessage, during step: String) throws(StrataError) {
+        guard let message = try next() else {
+            throw StrataError(step, "", reason: "peer closed the sync channel")
+        }
+        if case .failed(let text) = message { throw StrataError.message(text) }
+        if message != expected {
+            throw StrataError(step, "", reason: "expected \(expected.encoded), got \(message.encoded)")
+        }
+    }
+}

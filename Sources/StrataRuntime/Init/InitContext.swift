@@ -1,0 +1,37 @@
+import StrataSpec
+import StrataSystem
+
+/// Everything the container's init needs, prepared by `strun` before the clone. The child
+/// inherits it by memory (clone without exec), so nothing is serialised.
+struct InitContext {
+    let id: String
+    let spec: Spec
+    let process: Process
+    let bundle: String
+    let rootfs: String
+    /// The child's end of the sync channel.
+    let channel: Channel
+    /// The exec fifo, opened O_RDWR by the parent: a read on it blocks until `start`.
+    let fifoFD: Int32
+    /// Connected console socket (terminal: true), or -1.
+    let consoleSocketFD: Int32
+    let noPivot: Bool
+    let preserveFDs: Int32
+    /// Namespaces to join, with fds opened before any namespace changed (user first).
+    let joins: [(kind: NamespaceKind, fd: Int32, path: String)]
+    /// CLONE_NEW* flags still to unshare in the child (stage one of the slow path).
+    let unshareInChild: Int32
+    /// True when the clone itself created the namespaces (fast path).
+    let clonedNamespaces: Bool
+    let newUserNamespace: Bool
+    let newCgroupNamespace: Bool
+    let newTimeNamespace: Bool
+    let hasMountNamespace: Bool
+    let hasUTSNamespace: Bool
+    /// The child must fork once more so that a new or joined pid/time namespace applies.
+    let needsSecondFork: Bool
+    let cgroupDirectories: [(name: String, hostPath: String)]
+    let cgroupUnified: Bool
+    /// The signal mask to restore before exec (the parent blocks signals while it forwards).
+    let signalMaskToRestore: UInt64
+}

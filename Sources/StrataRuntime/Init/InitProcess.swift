@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import StrataSystem
+import StrataSpec
+
+/// The container's init: runs in the cloned child, sets up the container from inside its
+/// namespaces, waits on the exec fifo and execs the user process. It never returns.
+///
+/// The child is a copy of a single-threaded `strun`, so running Swift here is safe; every
+/// failure is sent to the parent as a message and ends the child with exit status 1.
+enum InitProcess {
+    static func run(_ ctx: InitContext) -> Never {
+        do {
+            try stageOne(ctx)
+            try setUp(ctx)
+            try waitForStart(ctx)
+            try execute(ctx)
+        } catch {
+            if (try? ctx.channel.send(.failed(error.description))) == nil {
+                // After start nobody listens on the channel: stderr is all that is left.
+                try? Files.writeAll(fd: 2, Array(("strun: " + error.description + "\n").utf8), name: "stderr")
+            }
+            Processes.exitNow(127)
+        }
+        Processes.exitNow(127)
+    }
+
+    /// The slow path: join namespaces by path, unshare the new ones, and fork again when a
+    /// pid or time namespace must apply to the next process.
+    private static func stageOne(_ ctx: InitContext) throws(StrataError) {
+        guard !ctx.clonedNamespaces else { return }
+        for join in ctx.joins where join.kind == .user {
+            try sys("setns", "user namespace \(join.path)") { strata_setns(join.fd, join.kind.cloneFlag) }
+        }
+        if ctx.newUserNamespace {
+            try Namespaces.unshare(NamespaceKind.user.cloneFlag)
+            try ctx.channel.send(.needMaps)
+            try ctx.channel.expect(.mapped, during: "wait for id maps")
+        }
+        for join in ctx.joins where join.kind != .user {
+            try sys("setns", "\(join.kind.rawValue) namespace \(join.path)") { strata_setns(join.fd, join.kind.cloneFlag) }
+        }
+        for join in ctx.joins { closeFD(join.fd) }
+        if ctx.unshareInChild != 0 {
+            try Namespaces.unshare(ctx.unshareInChild)
+        }
+        if ctx.newTimeNamespace {
+            try TimeNamespace.unshareWithOffsets(ctx.spec.linux?.timeOffsets)
+        }
+        if ctx.needsSecondFork {
+            let pid = try Processes.cloneProcess(flags: 0)
+            if pid > 0 {
+                try ctx.channel.send(.pid(pid))
+                Processes.exitNow(0)
+            }
+        } else {
+            try ctx.channel.send(.pid(getpid()))
+        }
+    }
+
+    private static func setUp(_ ctx: InitContext) throws(StrataError) {
+        try ctx.channel.expect(.go, during: "wait for cgroup setup")
+        if ctx.newUserNamespace {
+            // Become root of the new user namespace now that the maps exist.
+            try sys("setresgid", "0") { strata_setresgid(0, 0, 0) }
+            try sys("setresuid", "0") { strata_setresuid(0, 0, 0) }
+        }
+        // A session of its own: the console (if any) becomes its controlling terminal.
+        _ = setsid()
+        if ctx.newCgroupNamespace {
+            // After the parent placed us in the cgroup, so that it becomes the ns root.
+            try Namespaces.unshare(NamespaceKind.cgroup.cloneFlag)
+        }
+        umask(0)
+        if ctx.hasMountNamespace { try RootfsBuilder.prepare(ctx) }
+        let builder = try RootfsBuilder(ctx: ctx)
+        if ctx.hasMountNamespace {
+            try builder.mountAll()
+            try builder.populateDev()
+        }
+        try ctx.channel.send(.runtimeHooks)
+        try ctx.channel.expect(.hooksDone, during: "wait for createRuntime hooks")
+        try HookRunner.runAll(ctx.spec.hooks?.createContainer, kind: "createContainer",
+                              state: InitState.json(ctx, status: "created"))
+        if ctx.hasMountNamespace {
+            try builder.switchRoot()
+        } else {
+            builder.close()
+        }
+        if ctx.process.terminal ?? false {
+            try Console.setUp(socketFD: ctx.consoleSocketFD, size: ctx.process.consoleSize, mountConsole: ctx.hasMountNamespace)
+        }
+        if ctx.hasUTSNamespace {
+            if let hostname = ctx.spec.hostname {
+                try sys("sethostname", hostname) { strata_sethostname(hostname, hostname.utf8.count) }
+            }
+            if let domain = ctx.spec.domainname {
+                try sys("setdomainname", domain) { strata_setdomainname(domain, domain.utf8.count) }
+            }
+        }
+        for (key, value) in (ctx.spec.linux?.sysctl ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let path = "/proc/sys/" + key.replacingDots()
+            do { try Files.writeControl(path, value) } catch {
+                throw error.within("sysctl \(key)")
+            }
+        }
+        if ctx.hasMountNamespace {
+            try builder.finalize()
+        }
+        try ProcessSetup.applyRlimits(ctx.process.rlimits ?? [])
+        if let adj = ctx.process.oomScoreAdj { try ProcessSetup.applyOOMScoreAdj(Int(adj)) }
+        let cwd = ctx.process.cwd.isEmpty ? "/" : ctx.process.cwd
+        if chdir(cwd) != 0 {
+            throw StrataError.system("chdir", "process cwd \(cwd)")
+        }
+        // Checked now so that a missing binary fails `create`, as with runc.
+        _ = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
+        try ctx.channel.send(.ready)
+        try ctx.channel.expect(.committed, during: "wait for state to be saved")
+    }
+
+    /// Blocks until `strun start` writes to the exec fifo.
+    private static func waitForStart(_ ctx: InitContext) throws(StrataError) {
+        ctx.channel.close()
+        var byte: UInt8 = 0
+        while true {
+            let n = read(ctx.fifoFD, &byte, 1)
+            if n == 1 { break }
+            if n < 0 && currentErrno() == EINTR { continue }
+            Processes.exitNow(1)
+        }
+        closeFD(ctx.fifoFD)
+        try HookRunner.runAll(ctx.spec.hooks?.startContainer, kind: "startContainer",
+                              state: InitState.json(ctx, status: "running"))
+    }
+
+    private static func execute(_ ctx: InitContext) throws(StrataError) {
+        let process = ctx.process
+        let env = ProcessSetup.environment(process.env ?? [], uid: UInt32(process.user.uid))
+        let path = try ProcessSetup.resolveExecutable(process.args?.first ?? "", env: env)
+        try ProcessSetup.applyIdentity(user: process.user, capabilities: process.capabilities,
+                                       noNewPrivileges: process.noNewPrivileges ?? false)
+        umask(mode_t(process.user.umask ?? 0o022))
+        try Descriptors.closeOnExec(from: 3 + ctx.preserveFDs)
+        Signals.resetDispositions()
+        Signals.setBlocked(ctx.signalMaskToRestore)
+        let args = process.args ?? []
+        let cArgs = args.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        execve(path, cArgs, cEnv)
+        throw StrataError.message("exec: \"\(args.first ?? "")\": \(errnoString(currentErrno()))")
+    }
+}
+
+extension String {
+    /// "net.ipv4.ip_forward" → "net/ipv4/ip_forward" for /proc/sys.
+    func replacingDots() -> String {
+        String(self.map { $0 == "." ? "/" : $0 })
+    }
+}

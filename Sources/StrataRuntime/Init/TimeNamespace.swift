@@ -1,0 +1,25 @@
+import StrataSystem
+import StrataSpec
+
+/// A new time namespace with the config's clock offsets. The offsets can only be written
+/// before any process lives in the namespace, so the caller unshares (which only affects
+/// its future children), writes the offsets, then forks.
+enum TimeNamespace {
+    static func unshareWithOffsets(_ offsets: [String: LinuxTimeOffset]?) throws(StrataError) {
+        try Namespaces.unshare(NamespaceKind.time.cloneFlag)
+        guard let offsets, !offsets.isEmpty else { return }
+        var lines: [String] = []
+        for (clock, offset) in offsets.sorted(by: { $0.key < $1.key }) {
+            let name: String
+            switch clock {
+            case "monotonic": name = "monotonic"
+            case "boottime": name = "boottime"
+            default: throw StrataError("set time offset", "linux.timeOffsets.\(clock)", reason: "unknown clock")
+            }
+            lines.append("\(name) \(offset.secs ?? 0) \(offset.nanosecs ?? 0)")
+        }
+        for line in lines {
+            try Files.writeControl("/proc/self/timens_offsets", line)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import StrataSystem
+import StrataSpec
+
+extension Runtime {
+    /// `strun kill [--all] ID SIGNAL`.
+    public func kill(id: String, signal: Int32, all: Bool) throws(StrataError) {
+        try ContainerID.validate(id)
+        let record = try store.load(id)
+        let current = status(of: record)
+        if current == .stopped && !all {
+            // containerd matches this phrase.
+            throw StrataError.message("container not running")
+        }
+        if all || !record.privatePidNamespace {
+            let manager = try CgroupSetup.manager(path: record.cgroupsPath, id: record.id)
+            try manager.killAll(signal: signal)
+            return
+        }
+        if Glibc.kill(record.pid, signal) != 0 {
+            if currentErrno() == ESRCH { throw StrataError.message("container not running") }
+            throw StrataError.system("kill", "container \(id) init \(record.pid)")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import StrataSystem
+import StrataSpec
+
+/// Builds the container's filesystem view from inside its mount namespace.
+struct RootfsBuilder {
+    let ctx: InitContext
+    let root: SafePath
+    let inUserNamespace: Bool
+
+    init(ctx: InitContext) throws(StrataError) {
+        self.ctx = ctx
+        self.root = try SafePath(root: ctx.rootfs)
+        self.inUserNamespace = ctx.newUserNamespace || ctx.joins.contains { $0.kind == .user }
+    }
+
+    func close() { root.close() }
+
+    /// Host mounts stop propagating in (rslave by default, or linux.rootfsPropagation), and
+    /// the rootfs becomes a mount of its own so pivot_root accepts it. Runs before the
+    /// builder exists: the builder's rootfs fd must name the new bind mount, not the
+    /// directory underneath it.
+    static func prepare(_ ctx: InitContext) throws(StrataError) {
+        let propagation = ctx.spec.linux?.rootfsPropagation ?? ""
+        var flag = Mounts.slave | Mounts.rec
+        switch propagation {
+        case "": break
+        case "slave", "rslave": flag = Mounts.slave | Mounts.rec
+        case "private", "rprivate": flag = Mounts.privateFlag | Mounts.rec
+        case "shared", "rshared": flag = Mounts.shared | Mounts.rec
+        case "unbindable", "runbindable": flag = Mounts.unbindable | Mounts.rec
+        default:
+            throw StrataError("set propagation", "linux.rootfsPropagation", reason: "unknown value \"\(propagation)\"")
+        }
+        // pivot_root refuses a shared parent; start private, apply the requested mode at the end.
+        let first = (flag & Mounts.shared != 0) ? (Mounts.privateFlag | Mounts.rec) : flag
+        try Mounts.mount(source: nil, target: "/", type: nil, flags: first, data: nil)
+        try Mounts.mount(source: ctx.rootfs, target: ctx.rootfs, type: nil, flags: Mounts.bind | Mounts.rec, data: nil)
+    }
+
+    func mountAll() throws(StrataError) {
+        let applier = MountApplier(root: root, inUserNamespace: inUserNamespace,
+                                   cgroupDirectories: ctx.cgroupDirectories, cgroupUnified: ctx.cgroupUnified)
+        for mount in ctx.spec.mounts ?? [] {
+            let planned = PlannedMount(mount, bundle: ctx.bundle)
+            do { try applier.apply(planned) } catch {
+                throw error.within("mount \(planned.destination)")
+            }
+        }
+    }
+
+    /// Device nodes and /dev symlinks, unless /dev is the host's (a bind mount).
+    func populateDev() throws(StrataError) {
+        let devIsBind = (ctx.spec.mounts ?? []).contains { m in
+            Paths.clean(m.destination) == "/dev" && (m.type == "bind" || (m.options ?? []).contains { $0 == "bind" || $0 == "rbind" })
+        }
+        let setup = DeviceSetup(root: root, inUserNamespace: inUserNamespace)
+        if !devIsBind {
+            var devices = DeviceNode.defaults
+            for device in ctx.spec.linux?.devices ?? [] {
+                let node = DeviceNode(device)
+                devices.removeAll { $0.path == node.path }
+                devices.append(node)
+            }
+            try setup.create(devices)
+            try setup.createSymlinks()
+        } else {
+            try setup.create((ctx.spec.linux?.devices ?? []).map(DeviceNode.init))
+        }
+    }
+
+    func switchRoot() throws(StrataError) {
+        root.close()
+        if ctx.noPivot {
+            try RootSwitch.moveAndChroot(to: ctx.rootfs)
+        } else {
+            try RootSwitch.pivot(to: ctx.rootfs)
+        }
+        if let propagation = ctx.spec.linux?.rootfsPropagation, propagation.contains("shared") {
+            try Mounts.mount(source: nil, target: "/", type: nil, flags: Mounts.shared | Mounts.rec, data: nil)
+        }
+    }
+
+    /// After pivot_root: masked and read-only paths, then a read-only root.
+    func finalize() throws(StrataError) {
+        for path in ctx.spec.linux?.readonlyPaths ?? [] {
+            do { try PathMasking.makeReadOnly(path) } catch { throw error.within("readonly path") }
+        }
+        for path in ctx.spec.linux?.maskedPaths ?? [] {
+            do { try PathMasking.mask(path) } catch { throw error.within("masked path") }
+        }
+        if ctx.spec.root?.readonly ?? false {
+            try PathMasking.makeRootReadOnly()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import StrataSystem
+
+/// Resolves and creates paths inside a rootfs without ever leaving it.
+///
+/// Every lookup uses openat2 with RESOLVE_IN_ROOT, so a symlink planted in the image
+/// (`/etc -> /host/etc`, `../../..`) resolves relative to the rootfs, not the host.
+struct SafePath {
+    /// An O_PATH fd on the rootfs directory.
+    let rootFD: Int32
+    let rootPath: String
+
+    init(root: String) throws(StrataError) {
+        rootPath = root
+        rootFD = try sys("open", root) { Glibc.open(root, O_PATH | O_DIRECTORY | O_CLOEXEC) }
+    }
+
+    func close() { closeFD(rootFD) }
+
+    /// `path` relative to the rootfs ("/a/b" → "a/b").
+    static func relative(_ path: String) -> String {
+        let cleaned = Paths.clean(path)
+        return cleaned == "/" ? "." : String(cleaned.dropFirst())
+    }
+
+    /// Opens `path` (container view) with `flags`; -1 with errno set on failure.
+    func openRaw(_ path: String, flags: Int32) -> Int32 {
+        Descriptors.openatResolveInRoot(rootFD, Self.relative(path), flags: flags)
+    }
+
+    /// O_PATH fd on `path`, which must exist.
+    func open(_ path: String) throws(StrataError) -> Int32 {
+        let fd = openRaw(path, flags: O_PATH)
+        if fd < 0 { throw StrataError.system("open", rootPath + Paths.clean(path)) }
+        return fd
+    }
+
+    /// mkdir -p of `path` inside the rootfs; returns an O_PATH fd on the final directory.
+    /// Each prefix is resolved from the rootfs again, so absolute symlinks inside the
+    /// image (`/var/run -> /run`) land where the image means them to.
+    func makeDirectories(_ path: String, mode: mode_t = 0o755) throws(StrataError) -> Int32 {
+        let existing = openRaw(path, flags: O_PATH | O_DIRECTORY)
+        if existing >= 0 { return existing }
+        let shown = rootPath + Paths.clean(path)
+        let parts = Paths.clean(path).split(separator: "/").map(String.init)
+        var prefix = ""
+        for name in parts {
+            let parentPrefix = prefix.isEmpty ? "." : prefix
+            prefix = prefix.isEmpty ? name : prefix + "/" + name
+            let probe = Descriptors.openatResolveInRoot(rootFD, prefix, flags: O_PATH | O_DIRECTORY)
+            if probe >= 0 { closeFD(probe); continue }
+            if currentErrno() != ENOENT { throw StrataError.system("open", shown) }
+            let parent = Descriptors.openatResolveInRoot(rootFD, parentPrefix, flags: O_RDONLY | O_DIRECTORY)
+            if parent < 0 { throw StrataError.system("open", shown) }
+            let rc = mkdirat(parent, name, mode)
+            let code = currentErrno()
+            closeFD(parent)
+            if rc != 0 && code != EEXIST { throw StrataError.system("mkdir", shown, errno: code) }
+        }
+        let fd = openRaw(path, flags: O_PATH | O_DIRECTORY)
+        if fd < 0 { throw StrataError.system("open", shown) }
+        return fd
+    }
+
+    /// Creates an empty file at `path` (parents too) when nothing is there; returns an O_PATH
+    /// fd on it. Used as the target of a file bind mount.
+    func makeFile(_ path: String, mode: mode_t = 0o644) throws(StrataError) -> Int32 {
+        let existing = openRaw(path, flags: O_PATH)
+        if existing >= 0 { return existing }
+        closeFD(try makeDirectories(Paths.dirname(Paths.clean(path))))
+        let dirFD = openRaw(Paths.dirname(Paths.clean(path)), flags: O_RDONLY | O_DIRECTORY)
+        if dirFD < 0 { throw StrataError.system("open", rootPath + Paths.dirname(path)) }
+        defer { closeFD(dirFD) }
+        let name = String(Paths.clean(path).split(separator: "/").last ?? "")
+        let fd = openat(dirFD, name, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode)
+        if fd < 0 && currentErrno() != EEXIST { throw StrataError.system("create", rootPath + Paths.clean(path)) }
+        closeFD(fd)
+        return try open(path)
+    }
+}

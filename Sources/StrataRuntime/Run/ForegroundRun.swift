@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import StrataSystem
+import StrataSpec
+
+extension Runtime {
+    /// `strun create ID`.
+    public func create(_ options: CreateOptions) throws(StrataError) {
+        try refuseSystemd()
+        var options = options
+        options.foreground = false
+        _ = try Creator(runtime: self, options: options).create()
+    }
+
+    /// `strun run ID`: create and start. Detached, it returns 0 once started; in the
+    /// foreground it forwards signals, proxies the terminal, reaps, deletes the container
+    /// and returns the container's exit status (128+n for a signal).
+    public func run(_ options: CreateOptions, detach: Bool) throws(StrataError) -> Int32 {
+        try refuseSystemd()
+        if detach {
+            var options = options
+            options.foreground = false
+            let created = try Creator(runtime: self, options: options).create()
+            try startCreated(created.record)
+            return 0
+        }
+        var options = options
+        options.foreground = true
+        Processes.setSubreaper()
+        options.restoreMask = Signals.setBlocked(Signals.all)
+        defer { Signals.setBlocked(options.restoreMask) }
+
+        var consolePair: (Channel, Channel)?
+        if options.consoleSocket == nil {
+            // Terminal without a console socket: we are the console's other end.
+            let pair = try Channel.streamPair()
+            consolePair = pair
+            options.consoleFD = pair.1.fd
+        }
+        defer {
+            consolePair?.0.close()
+            consolePair?.1.close()
+        }
+        let created: Creator.Created
+        do { created = try Creator(runtime: self, options: options).create() }
+        catch { throw error }
+        consolePair?.1.close()
+        var master: Int32 = -1
+        if created.record.terminal, let pair = consolePair {
+            if let (_, fd) = try? pair.0.receive(), fd >= 0 { master = fd }
+        }
+        var record = created.record
+        do {
+            try startCreated(record)
+            record.started = true
+        } catch {
+            try? destroy(record, killFirst: true)
+            throw error
+        }
+        let status = try SignalForwarder(initPid: record.pid, master: master).run()
+        closeFD(master)
+        try destroy(record, killFirst: true)
+        return status.shellCode
+    }
+
+    func startCreated(_ record: ContainerRecord) throws(StrataError) {
+        var record = record
+        try releaseInit(record)
+        record.started = true
+        try store.save(record)
+        runPoststart(record)
+    }
+}

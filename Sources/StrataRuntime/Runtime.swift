@@ -1,0 +1,24 @@
+import Logging
+import StrataSystem
+import StrataSpec
+
+/// The entry point of the runtime library: one value per `strun` invocation, holding the
+/// global options. Each lifecycle command is a method in its own file.
+public struct Runtime: Sendable {
+    public let store: StateStore
+    public let logger: Logger
+    /// --systemd-cgroup was given: refused until a systemd cgroup driver exists.
+    public let systemdCgroup: Bool
+
+    public init(root: String, logger: Logger, systemdCgroup: Bool = false) {
+        self.store = StateStore(root: root)
+        self.logger = logger
+        self.systemdCgroup = systemdCgroup
+    }
+
+    func refuseSystemd() throws(StrataError) {
+        if systemdCgroup {
+            throw StrataError.message("--systemd-cgroup is not supported yet: strun manages cgroups through cgroupfs only")
+        }
+    }
+}

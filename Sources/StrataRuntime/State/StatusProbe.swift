@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import StrataSystem
+import StrataSpec
+
+/// Works out a container's live status from its record and the host.
+public enum StatusProbe {
+    /// created while init waits on the exec fifo; running after start; paused when the
+    /// cgroup is frozen; stopped once init is gone (or a zombie, or a reused pid).
+    public static func status(of record: ContainerRecord, store: StateStore, frozen: () -> Bool) -> ContainerStatus {
+        guard initAlive(record) else { return .stopped }
+        if !record.started && Files.exists(store.fifo(record.id)) { return .created }
+        if frozen() { return .paused }
+        return .running
+    }
+
+    /// True when the recorded init still exists, is not a zombie, and is the same process.
+    public static func initAlive(_ record: ContainerRecord) -> Bool {
+        guard record.pid > 0, let start = Processes.startTime(of: record.pid) else { return false }
+        if start != record.initStartTime { return false }
+        if let state = Processes.stateLetter(of: record.pid), state == "Z" || state == "X" { return false }
+        return true
+    }
+}
