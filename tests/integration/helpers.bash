@@ -125,11 +125,12 @@ run_ctr() {
 
 # sh_in_ctr SCRIPT: run `sh -c SCRIPT` in a container and capture it; fails
 # the test unless the container exited 0.
+# $output is the container's stdout only; its stderr is in $stderr.
 sh_in_ctr() {
   set_args sh -c "$1"
-  run_ctr
+  run --separate-stderr "$RUNTIME" --root "$ROOT" run -b "$BUNDLE" "$CID" </dev/null
   if [[ "$status" -ne 0 ]]; then
-    echo "container exited $status: $output" >&2
+    echo "container exited $status: $output / $stderr" >&2
     return 1
   fi
 }

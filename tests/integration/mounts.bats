@@ -93,9 +93,9 @@ mountinfo_line() {
 @test "readonlyPaths: /proc/sys is read-only" {
   cfg '.linux.readonlyPaths = ["/proc/sys", "/proc/sysrq-trigger"]'
   sh_in_ctr 'awk "\$5 == \"/proc/sys\" {print \$6}" /proc/self/mountinfo
-    if echo 1 >/proc/sys/kernel/domainname 2>/dev/null; then echo writable; else echo refused; fi'
+    if (echo 1 >/proc/sys/kernel/domainname) 2>/dev/null; then echo writable; else echo refused; fi'
   tr ',' '\n' <<<"${lines[0]}" | grep -qx ro
-  [ "${lines[1]}" = refused ]
+  [ "${lines[1]}" = refused ] || fail "$output"
 }
 
 @test "devices: the default set with the right major:minor" {
