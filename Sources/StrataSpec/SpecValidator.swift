@@ -35,7 +35,7 @@ public struct SpecValidator: Sendable {
             found.add("root", "must be set")
         }
         if let process = spec.process { checkProcess(process, &found) }
-        let namespaces = checkNamespaces(spec.linux?.namespaces ?? [], &found)
+        let namespaces = Set((spec.linux?.namespaces ?? []).map(\.type))
         if spec.hostname.map({ !$0.isEmpty }) == true && !namespaces.contains("uts") {
             found.add("hostname", "set without a uts namespace")
         }
@@ -102,8 +102,7 @@ public struct SpecValidator: Sendable {
         }
     }
 
-    /// Reports bad and duplicate types; returns the valid types present.
-    private func checkNamespaces(_ namespaces: [LinuxNamespace], _ found: inout Problems) -> Set<String> {
+    private func checkNamespaces(_ namespaces: [LinuxNamespace], _ found: inout Problems) {
         var present: Set<String> = []
         for (index, namespace) in namespaces.enumerated() {
             let path = "linux.namespaces[\(index)]"
@@ -118,7 +117,6 @@ public struct SpecValidator: Sendable {
                 found.add(path + ".path", "must be an absolute path, got \"\(nsPath)\"")
             }
         }
-        return present
     }
 
     private func checkMount(_ mount: Mount, path: String, _ found: inout Problems) {
@@ -152,6 +150,7 @@ public struct SpecValidator: Sendable {
     }
 
     private func checkLinux(_ linux: Linux, namespaces: Set<String>, _ found: inout Problems) {
+        checkNamespaces(linux.namespaces ?? [], &found)
         let hasUser = namespaces.contains("user")
         if !(linux.uidMappings ?? []).isEmpty && !hasUser {
             found.add("linux.uidMappings", "set without a user namespace")
