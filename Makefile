@@ -1,0 +1,55 @@
+# Strata: build, demo, tests, benchmarks. `make help` lists the targets.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+SWIFT ?= swift
+STRUN ?= $(CURDIR)/.build/release/strun
+BATS ?= bats
+BATS_FLAGS ?= --timing
+OUT ?= $(CURDIR)/out
+
+.PHONY: help build release demo setup unit integration test test-runc bench clean
+
+help:
+	@echo "build        debug build"
+	@echo "release      static release build: .build/release/strun"
+	@echo "demo         setup + release + run a busybox container with strun"
+	@echo "unit         swift test"
+	@echo "integration  bats tests/integration against $(STRUN)"
+	@echo "test         setup + unit + release + integration"
+	@echo "test-runc    the integration suite against runc (checks the tests)"
+	@echo "bench        release + scripts/bench.sh (strun vs runc vs crun)"
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release -Xswiftc -static-executable
+	@test -x .build/release/strun
+
+setup:
+	scripts/setup.sh
+
+demo: setup release
+	STRUN=$(STRUN) scripts/mkbundle.sh $(OUT)/demo-bundle -- sh -c \
+	  'echo "hostname: $$(hostname)"; echo "pid1: $$(tr "\0" " " </proc/1/cmdline)"; echo "id: $$(id)"; echo mounts:; cat /proc/self/mountinfo'
+	cd $(OUT)/demo-bundle && $(STRUN) run demo-$$RANDOM$$RANDOM </dev/null
+
+unit:
+	$(SWIFT) test
+
+integration:
+	RUNTIME=$(STRUN) $(BATS) $(BATS_FLAGS) tests/integration
+
+test: setup unit release integration
+
+test-runc: setup
+	STRATA_TEST_RUNTIME=runc $(BATS) $(BATS_FLAGS) tests/integration
+
+bench: setup release
+	STRUN=$(STRUN) OUT=$(OUT) scripts/bench.sh
+
+clean:
+	rm -rf $(OUT)

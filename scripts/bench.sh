@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Benchmark `run` of /bin/true in a busybox bundle: strun against runc and
+# crun, in one hyperfine run. A benchmark, not a test.
+#
+#   STRUN=.build/release/strun scripts/bench.sh
+#
+# Env: STRUN (default .build/release/strun), BENCH_RUNS (default 200),
+# BENCH_WARMUP (default 20), BENCH_RSS_RUNS (default 10), OUT (default out).
+# Writes $OUT/bench.json (hyperfine) and $OUT/bench.md (the table).
+#
+# crun 1.8.1 refuses this machine's hybrid cgroup layout, so the whole
+# benchmark runs in a private mount namespace in which an empty file is
+# bind-mounted over /sys/fs/cgroup/unified/cgroup.controllers. All runtimes
+# run under the same conditions; the host's mounts are not touched.
+set -euo pipefail
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$script_dir")
+cd "$repo"
+
+STRUN=${STRUN:-$repo/.build/release/strun}
+OUT=${OUT:-$repo/out}
+runs=${BENCH_RUNS:-200}
+warmup=${BENCH_WARMUP:-20}
+rss_runs=${BENCH_RSS_RUNS:-10}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+bundle=$OUT/bench-bundle
+state=$OUT/bench-state
+unified=/sys/fs/cgroup/unified/cgroup.controllers
+
+if [[ "${1:-}" != --inner ]]; then
+  for tool in hyperfine jq /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool missing (run scripts/setup.sh)" >&2; exit 1; }
+  done
+  ((EUID == 0)) || { echo "bench: must run as root" >&2; exit 1; }
+  "$script_dir/mkbundle.sh" "$bundle" -- /bin/true
+  # A second config on the same rootfs that proves a runtime really runs
+  # the container (prints a marker).
+  mkdir -p "$bundle/check"
+  jq --arg r "$bundle/rootfs" '.root.path = $r | .process.args = ["echo", "strata-bench-ok"]' \
+    "$bundle/config.json" >"$bundle/check/config.json"
+  if [[ -e "$unified" ]] && command -v unshare >/dev/null; then
+    exec unshare -m --propagation private "$0" --inner
+  fi
+  exec "$0" --inner
+fi
+
+# --- inside the private mount namespace ---------------------------------
+if [[ -e "$unified" ]]; then
+  empty=$(mktemp)
+  mount --bind "$empty" "$unified"
+fi
+rm -rf "$state"
+mkdir -p "$state"
+
+declare -a names=() bins=()
+add_runtime() {
+  local name=$1 bin=$2 out
+  if [[ -z "$bin" || ! -x "$bin" ]]; then
+    echo "bench: skipping $name: binary not found${bin:+ at $bin}" >&2
+    return
+  fi
+  mkdir -p "$state/$name"
+  out=$("$bin" --root "$state/$name" run -b "$bundle/check" "check-$name-$$" </dev/null 2>&1 || true)
+  "$bin" --root "$state/$name" delete --force "check-$name-$$" >/dev/null 2>&1 || true
+  if [[ "$out" != *strata-bench-ok* ]]; then
+    echo "bench: skipping $name: it did not run the check container: ${out:0:200}" >&2
+    return
+  fi
+  names+=("$name")
+  bins+=("$bin")
+}
+add_runtime strun "$STRUN"
+add_runtime runc "$(command -v runc || true)"
+add_runtime crun "$(command -v crun || true)"
+((${#names[@]})) || { echo "bench: no runtime to benchmark" >&2; exit 1; }
+
+# One id per runtime; --prepare (not timed) removes whatever a run left, so
+# every timed run starts from a clean state. Foreground `run` deletes the
+# container itself in all three runtimes. -N: no shell in the measurement.
+hf=(hyperfine -N --warmup "$warmup" --runs "$runs" --export-json "$OUT/bench.json" --style basic)
+for i in "${!names[@]}"; do
+  name=${names[i]} bin=${bins[i]}
+  id=bench-$name
+  hf+=(--prepare "$bin --root $state/$name delete --force $id")
+  hf+=(--command-name "$name" "$bin --root $state/$name run -b $bundle $id")
+done
+"${hf[@]}"
+
+# Peak RSS with GNU time: ru_maxrss of the runtime's process tree as wait4
+# reports it, i.e. the largest single process among the runtime and the
+# children it reaped (for runc: `runc run` or its `runc init` child; for a
+# runtime that double-forks, a grandchild it does not reap is not counted).
+declare -A rss=()
+for i in "${!names[@]}"; do
+  name=${names[i]} bin=${bins[i]} max=0
+  for ((r = 0; r < rss_runs; r++)); do
+    /usr/bin/time -f '%M' -o "$state/rss" "$bin" --root "$state/$name" run -b "$bundle" \
+      "rss-$name-$r" </dev/null >/dev/null 2>&1 || true
+    kb=$(tail -n1 "$state/rss")
+    "$bin" --root "$state/$name" delete --force "rss-$name-$r" >/dev/null 2>&1 || true
+    [[ "$kb" =~ ^[0-9]+$ ]] && ((kb > max)) && max=$kb
+  done
+  rss[$name]=$max
+done
+
+crun_median=$(jq -r '.results[] | select(.command == "crun") | .median' "$OUT/bench.json")
+{
+  echo "| command | median ms | vs crun | peak RSS MB |"
+  echo "|---|---|---|---|"
+  for i in "${!names[@]}"; do
+    name=${names[i]}
+    median=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | .median' "$OUT/bench.json")
+    ratio="n/a"
+    if [[ -n "$crun_median" ]]; then
+      ratio=$(awk -v a="$median" -v b="$crun_median" 'BEGIN { printf "%.2f", a / b }')
+    fi
+    version=$("${bins[i]}" --version 2>/dev/null | head -n1 || true)
+    printf '| %s | %.2f | %s | %.1f |\n' "$name ${version##* }" \
+      "$(awk -v m="$median" 'BEGIN { print m * 1000 }')" "$ratio" \
+      "$(awk -v k="${rss[$name]}" 'BEGIN { print k / 1024 }')"
+  done
+} >"$OUT/bench.md"
+echo
+cat "$OUT/bench.md"
+echo
+echo "runs: $runs (warmup $warmup); JSON: $OUT/bench.json; peak RSS: max of $rss_runs runs"
+rm -rf "$state"
