@@ -250,3 +250,14 @@ wait_for_socket() {
     sleep 0.05
   done
 }
+
+# wait_gone PID [SECONDS]: PID exits (a zombie counts as gone: its parent
+# may be a host process that reaps it later).
+wait_gone() {
+  local pid=$1 limit=${2:-5} st
+  local deadline=$((SECONDS + limit))
+  while st=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) && [[ -n "$st" && "$st" != Z ]]; do
+    ((SECONDS <= deadline)) || fail "process $pid is still alive (state $st)"
+    sleep 0.05
+  done
+}

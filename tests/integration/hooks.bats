@@ -86,7 +86,7 @@ SCRIPT
   assert_output_has "timeout|timed out"
   ((SECONDS - start < 10)) || fail "create took $((SECONDS - start))s"
   assert_no_leaks "$CID"
-  ! pgrep -f '^sleep 30$' >/dev/null
+  [ -z "$(pgrep -f '^sleep 30$' || true)" ]
 }
 
 @test "hooks: a missing hook binary makes create fail and names it" {

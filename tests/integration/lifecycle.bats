@@ -144,11 +144,7 @@ wait_for_go() {
   wait_status "$CID" stopped
   local p
   for p in "${pids[@]}"; do
-    deadline=$((SECONDS + 5))
-    while kill -0 "$p" 2>/dev/null; do
-      ((SECONDS <= deadline)) || fail "process $p survived kill --all"
-      sleep 0.05
-    done
+    wait_gone "$p"
   done
 }
 
@@ -158,7 +154,7 @@ wait_for_go() {
   local pid
   pid=$(state_field "$CID" .pid)
   rt delete --force "$CID"
-  ! kill -0 "$pid" 2>/dev/null
+  wait_gone "$pid"
   assert_no_leaks "$CID"
 }
 
