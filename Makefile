@@ -41,6 +41,7 @@ unit:
 	$(SWIFT) test
 
 integration:
+	@test -x $(STRUN) || { echo "$(STRUN) is not built: run 'make release'" >&2; exit 1; }
 	RUNTIME=$(STRUN) $(BATS) $(BATS_FLAGS) tests/integration
 
 test: setup unit release integration

@@ -28,7 +28,7 @@ resolve_runtime() {
   fi
   export RUNTIME
 }
-resolve_runtime
+resolve_runtime || true
 
 # True when the runtime under test is strun (by name or by its --version).
 is_strun() {
@@ -44,6 +44,7 @@ skip_unless_strun() {
 # fixed reference (runc's `spec` when runc is installed) so that every runtime
 # gets the same input; the `spec` tests check the runtime's own template.
 setup_file() {
+  resolve_runtime
   local spec_runtime=${STRATA_TEST_SPEC_RUNTIME:-}
   if [[ -z "$spec_runtime" ]]; then
     spec_runtime=$(command -v runc || echo "$RUNTIME")
