@@ -50,18 +50,19 @@ public struct Features: Sendable, Hashable, Codable {
 }
 
 extension Features: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "ociVersionMin": ociVersionMin = try jsonMember.decode(jsonKey)
-            case "ociVersionMax": ociVersionMax = try jsonMember.decode(jsonKey)
-            case "hooks": hooks = try jsonMember.decode(jsonKey)
-            case "mountOptions": mountOptions = try jsonMember.decode(jsonKey)
-            case "linux": linux = try jsonMember.decode(jsonKey)
-            case "annotations": annotations = try jsonMember.decode(jsonKey)
-            case "potentiallyUnsafeConfigAnnotations": potentiallyUnsafeConfigAnnotations = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "ociVersionMin": ociVersionMin = try reader.decode(jsonKey)
+            case "ociVersionMax": ociVersionMax = try reader.decode(jsonKey)
+            case "hooks": hooks = try reader.decode(jsonKey)
+            case "mountOptions": mountOptions = try reader.decode(jsonKey)
+            case "linux": linux = try reader.decode(jsonKey)
+            case "annotations": annotations = try reader.decode(jsonKey)
+            case "potentiallyUnsafeConfigAnnotations": potentiallyUnsafeConfigAnnotations = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

@@ -283,20 +283,21 @@ extension Features {
 }
 
 extension Features.Linux: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "namespaces": namespaces = try jsonMember.decode(jsonKey)
-            case "capabilities": capabilities = try jsonMember.decode(jsonKey)
-            case "cgroup": cgroup = try jsonMember.decode(jsonKey)
-            case "seccomp": seccomp = try jsonMember.decode(jsonKey)
-            case "apparmor": apparmor = try jsonMember.decode(jsonKey)
-            case "selinux": selinux = try jsonMember.decode(jsonKey)
-            case "intelRdt": intelRdt = try jsonMember.decode(jsonKey)
-            case "mountExtensions": mountExtensions = try jsonMember.decode(jsonKey)
-            case "netDevices": netDevices = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "namespaces": namespaces = try reader.decode(jsonKey)
+            case "capabilities": capabilities = try reader.decode(jsonKey)
+            case "cgroup": cgroup = try reader.decode(jsonKey)
+            case "seccomp": seccomp = try reader.decode(jsonKey)
+            case "apparmor": apparmor = try reader.decode(jsonKey)
+            case "selinux": selinux = try reader.decode(jsonKey)
+            case "intelRdt": intelRdt = try reader.decode(jsonKey)
+            case "mountExtensions": mountExtensions = try reader.decode(jsonKey)
+            case "netDevices": netDevices = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -318,16 +319,17 @@ extension Features.Linux: JSONCodable {
 }
 
 extension Features.Cgroup: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "v1": v1 = try jsonMember.decode(jsonKey)
-            case "v2": v2 = try jsonMember.decode(jsonKey)
-            case "systemd": systemd = try jsonMember.decode(jsonKey)
-            case "systemdUser": systemdUser = try jsonMember.decode(jsonKey)
-            case "rdma": rdma = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "v1": v1 = try reader.decode(jsonKey)
+            case "v2": v2 = try reader.decode(jsonKey)
+            case "systemd": systemd = try reader.decode(jsonKey)
+            case "systemdUser": systemdUser = try reader.decode(jsonKey)
+            case "rdma": rdma = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -345,17 +347,18 @@ extension Features.Cgroup: JSONCodable {
 }
 
 extension Features.Seccomp: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "enabled": enabled = try jsonMember.decode(jsonKey)
-            case "actions": actions = try jsonMember.decode(jsonKey)
-            case "operators": operators = try jsonMember.decode(jsonKey)
-            case "archs": archs = try jsonMember.decode(jsonKey)
-            case "knownFlags": knownFlags = try jsonMember.decode(jsonKey)
-            case "supportedFlags": supportedFlags = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "enabled": enabled = try reader.decode(jsonKey)
+            case "actions": actions = try reader.decode(jsonKey)
+            case "operators": operators = try reader.decode(jsonKey)
+            case "archs": archs = try reader.decode(jsonKey)
+            case "knownFlags": knownFlags = try reader.decode(jsonKey)
+            case "supportedFlags": supportedFlags = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -374,12 +377,13 @@ extension Features.Seccomp: JSONCodable {
 }
 
 extension Features.Apparmor: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "enabled": enabled = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "enabled": enabled = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -393,12 +397,13 @@ extension Features.Apparmor: JSONCodable {
 }
 
 extension Features.Selinux: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "enabled": enabled = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "enabled": enabled = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -412,12 +417,13 @@ extension Features.Selinux: JSONCodable {
 }
 
 extension Features.IntelRdt: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "enabled": enabled = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "enabled": enabled = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -431,12 +437,13 @@ extension Features.IntelRdt: JSONCodable {
 }
 
 extension Features.MountExtensions: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "idmap": idmap = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "idmap": idmap = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -450,12 +457,13 @@ extension Features.MountExtensions: JSONCodable {
 }
 
 extension Features.IDMap: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "enabled": enabled = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "enabled": enabled = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -469,12 +477,13 @@ extension Features.IDMap: JSONCodable {
 }
 
 extension Features.NetDevices: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "enabled": enabled = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "enabled": enabled = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

@@ -45,17 +45,18 @@ public struct Hooks: Sendable, Hashable, Codable {
 }
 
 extension Hooks: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "prestart": prestart = try jsonMember.decode(jsonKey)
-            case "createRuntime": createRuntime = try jsonMember.decode(jsonKey)
-            case "createContainer": createContainer = try jsonMember.decode(jsonKey)
-            case "startContainer": startContainer = try jsonMember.decode(jsonKey)
-            case "poststart": poststart = try jsonMember.decode(jsonKey)
-            case "poststop": poststop = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "prestart": prestart = try reader.decode(jsonKey)
+            case "createRuntime": createRuntime = try reader.decode(jsonKey)
+            case "createContainer": createContainer = try reader.decode(jsonKey)
+            case "startContainer": startContainer = try reader.decode(jsonKey)
+            case "poststart": poststart = try reader.decode(jsonKey)
+            case "poststop": poststop = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -110,15 +111,16 @@ public struct Hook: Sendable, Hashable, Codable {
 }
 
 extension Hook: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "path": path = try jsonMember.decode(jsonKey) ?? ""
-            case "args": args = try jsonMember.decode(jsonKey)
-            case "env": env = try jsonMember.decode(jsonKey)
-            case "timeout": timeout = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "path": path = try reader.decode(jsonKey) ?? ""
+            case "args": args = try reader.decode(jsonKey)
+            case "env": env = try reader.decode(jsonKey)
+            case "timeout": timeout = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

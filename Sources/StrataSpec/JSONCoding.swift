@@ -1,13 +1,14 @@
 // The mapping between JSON trees and the model types.
 //
-// Every model type decodes by walking its JSON object once and switching on member names;
-// a name it does not know goes into `unknownFields`. This single pass is what keeps unknown-field
-// capture free: there is no second container, no key list to diff, and nothing is allocated when
-// a document has no unknown members.
+// Every model type decodes by reading its JSON object once, straight from the bytes, switching
+// on member names; a name it does not know has its value read as a `JSONValue` into
+// `unknownFields`. This single pass is what keeps unknown-field capture free: there is no
+// intermediate tree, no second container, no key list to diff, and nothing extra is allocated
+// when a document has no unknown members.
 
-/// A type that can be built from a parsed JSON value.
+/// A type that can be read from a JSON stream.
 protocol JSONDecodable {
-    init(json: JSONValue) throws(SpecError)
+    init(reader: inout JSONReader) throws(SpecError)
 }
 
 /// A type that can describe itself as ordered JSON output.
@@ -17,21 +18,20 @@ protocol JSONEncodable {
 
 typealias JSONCodable = JSONDecodable & JSONEncodable
 
-extension JSONValue {
-    /// The members of an object, or a type error naming what was expected.
-    func members() throws(SpecError) -> [String: JSONValue] {
-        guard case .object(let members) = self else { throw .typeMismatch(expected: "an object", got: self) }
-        return members
-    }
-
-    /// Decodes this member value; `null` reads as absent, as Go's decoder treats it.
-    func decode<T: JSONDecodable>(_ key: String) throws(SpecError) -> T? {
-        if case .null = self { return nil }
+extension JSONReader {
+    /// Decodes the value of member `key`; `null` reads as absent, as Go's decoder treats it.
+    mutating func decode<T: JSONDecodable>(_ key: String) throws(SpecError) -> T? {
         do {
-            return try T(json: self)
+            if try readNull() { return nil }
+            return try T(reader: &self)
         } catch {
             throw error.under(key: key)
         }
+    }
+
+    /// Decodes a whole document.
+    static func decodeDocument<T: JSONDecodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws(SpecError) -> T {
+        try read(bytes) { (reader: inout JSONReader) throws(SpecError) -> T in try T(reader: &reader) }
     }
 }
 
@@ -123,11 +123,12 @@ struct ObjectWriter {
 
 // MARK: - Codable bridge
 
-/// Decodes a model type through any `Decoder` by way of `JSONValue`.
+/// Decodes a model type through any `Decoder` by way of `JSONValue` and JSON text: the
+/// `Decoder` path is for interoperability, not speed, and this keeps a single decoding path.
 func decodeModel<T: JSONDecodable>(_ type: T.Type, from decoder: any Decoder) throws -> T {
     let value = try JSONValue(from: decoder)
     do {
-        return try T(json: value)
+        return try JSONReader.decodeDocument(T.self, from: JSONOutput.value(value).bytes(pretty: false))
     } catch {
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
     }
@@ -136,23 +137,17 @@ func decodeModel<T: JSONDecodable>(_ type: T.Type, from decoder: any Decoder) th
 // MARK: - Scalars and collections
 
 extension JSONValue: JSONCodable {
-    init(json: JSONValue) { self = json }
+    init(reader: inout JSONReader) throws(SpecError) { self = try reader.readValue() }
     var jsonOutput: JSONOutput { .value(self) }
 }
 
 extension String: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
-        guard case .string(let value) = json else { throw .typeMismatch(expected: "a string", got: json) }
-        self = value
-    }
+    init(reader: inout JSONReader) throws(SpecError) { self = try reader.readString() }
     var jsonOutput: JSONOutput { .value(.string(self)) }
 }
 
 extension Bool: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
-        guard case .bool(let value) = json else { throw .typeMismatch(expected: "a boolean", got: json) }
-        self = value
-    }
+    init(reader: inout JSONReader) throws(SpecError) { self = try reader.readBool() }
     var jsonOutput: JSONOutput { .value(.bool(self)) }
 }
 
@@ -166,7 +161,7 @@ extension FixedWidthInteger {
         case .double(let value):
             throw SpecError(kind: .type, reason: "expected an integer, got \(value)")
         default:
-            throw .typeMismatch(expected: "a number", got: json)
+            throw SpecError(kind: .type, reason: "expected a number, got \(json.kindName)")
         }
         guard let converted else {
             let text: String
@@ -190,50 +185,49 @@ extension FixedWidthInteger {
 }
 
 extension Int: JSONCodable {
-    init(json: JSONValue) throws(SpecError) { try self.init(exactJSON: json) }
+    init(reader: inout JSONReader) throws(SpecError) { try self.init(exactJSON: reader.readNumber()) }
     var jsonOutput: JSONOutput { integerJSON }
 }
 
 extension Int32: JSONCodable {
-    init(json: JSONValue) throws(SpecError) { try self.init(exactJSON: json) }
+    init(reader: inout JSONReader) throws(SpecError) { try self.init(exactJSON: reader.readNumber()) }
     var jsonOutput: JSONOutput { integerJSON }
 }
 
 extension Int64: JSONCodable {
-    init(json: JSONValue) throws(SpecError) { try self.init(exactJSON: json) }
+    init(reader: inout JSONReader) throws(SpecError) { try self.init(exactJSON: reader.readNumber()) }
     var jsonOutput: JSONOutput { integerJSON }
 }
 
 extension UInt: JSONCodable {
-    init(json: JSONValue) throws(SpecError) { try self.init(exactJSON: json) }
+    init(reader: inout JSONReader) throws(SpecError) { try self.init(exactJSON: reader.readNumber()) }
     var jsonOutput: JSONOutput { integerJSON }
 }
 
 extension UInt16: JSONCodable {
-    init(json: JSONValue) throws(SpecError) { try self.init(exactJSON: json) }
+    init(reader: inout JSONReader) throws(SpecError) { try self.init(exactJSON: reader.readNumber()) }
     var jsonOutput: JSONOutput { integerJSON }
 }
 
 extension UInt32: JSONCodable {
-    init(json: JSONValue) throws(SpecError) { try self.init(exactJSON: json) }
+    init(reader: inout JSONReader) throws(SpecError) { try self.init(exactJSON: reader.readNumber()) }
     var jsonOutput: JSONOutput { integerJSON }
 }
 
 extension UInt64: JSONCodable {
-    init(json: JSONValue) throws(SpecError) { try self.init(exactJSON: json) }
+    init(reader: inout JSONReader) throws(SpecError) { try self.init(exactJSON: reader.readNumber()) }
     var jsonOutput: JSONOutput { integerJSON }
 }
 
 extension Array: JSONDecodable where Element: JSONDecodable {
-    init(json: JSONValue) throws(SpecError) {
-        guard case .array(let elements) = json else { throw .typeMismatch(expected: "an array", got: json) }
+    init(reader: inout JSONReader) throws(SpecError) {
+        var cursor = try reader.beginArray()
         var result: [Element] = []
-        result.reserveCapacity(elements.count)
-        for (index, element) in elements.enumerated() {
+        while try reader.nextElement(in: &cursor) {
             do {
-                result.append(try Element(json: element))
+                result.append(try Element(reader: &reader))
             } catch {
-                throw error.under(index: index)
+                throw error.under(index: result.count)
             }
         }
         self = result
@@ -245,13 +239,12 @@ extension Array: JSONEncodable where Element: JSONEncodable {
 }
 
 extension Dictionary: JSONDecodable where Key == String, Value: JSONDecodable {
-    init(json: JSONValue) throws(SpecError) {
-        let members = try json.members()
+    init(reader: inout JSONReader) throws(SpecError) {
+        var cursor = try reader.beginObject()
         var result: [String: Value] = [:]
-        result.reserveCapacity(members.count)
-        for (key, value) in members {
+        while let key = try reader.nextKey(in: &cursor) {
             do {
-                result[key] = try Value(json: value)
+                result[key] = try Value(reader: &reader)
             } catch {
                 throw error.under(key: key)
             }

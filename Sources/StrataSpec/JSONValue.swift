@@ -27,7 +27,7 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Parses JSON text. Errors name the line and column.
     public init(parsing bytes: some Collection<UInt8>) throws(SpecError) {
-        self = try JSONParser.parse(bytes)
+        self = try JSONReader.parse(bytes)
     }
 
     /// The value as JSON text, object keys sorted so output is stable.

@@ -85,27 +85,28 @@ public struct Linux: Sendable, Hashable, Codable {
 }
 
 extension Linux: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "uidMappings": uidMappings = try jsonMember.decode(jsonKey)
-            case "gidMappings": gidMappings = try jsonMember.decode(jsonKey)
-            case "timeOffsets": timeOffsets = try jsonMember.decode(jsonKey)
-            case "sysctl": sysctl = try jsonMember.decode(jsonKey)
-            case "resources": resources = try jsonMember.decode(jsonKey)
-            case "cgroupsPath": cgroupsPath = try jsonMember.decode(jsonKey)
-            case "namespaces": namespaces = try jsonMember.decode(jsonKey)
-            case "devices": devices = try jsonMember.decode(jsonKey)
-            case "netDevices": netDevices = try jsonMember.decode(jsonKey)
-            case "seccomp": seccomp = try jsonMember.decode(jsonKey)
-            case "rootfsPropagation": rootfsPropagation = try jsonMember.decode(jsonKey)
-            case "maskedPaths": maskedPaths = try jsonMember.decode(jsonKey)
-            case "readonlyPaths": readonlyPaths = try jsonMember.decode(jsonKey)
-            case "mountLabel": mountLabel = try jsonMember.decode(jsonKey)
-            case "intelRdt": intelRdt = try jsonMember.decode(jsonKey)
-            case "personality": personality = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "uidMappings": uidMappings = try reader.decode(jsonKey)
+            case "gidMappings": gidMappings = try reader.decode(jsonKey)
+            case "timeOffsets": timeOffsets = try reader.decode(jsonKey)
+            case "sysctl": sysctl = try reader.decode(jsonKey)
+            case "resources": resources = try reader.decode(jsonKey)
+            case "cgroupsPath": cgroupsPath = try reader.decode(jsonKey)
+            case "namespaces": namespaces = try reader.decode(jsonKey)
+            case "devices": devices = try reader.decode(jsonKey)
+            case "netDevices": netDevices = try reader.decode(jsonKey)
+            case "seccomp": seccomp = try reader.decode(jsonKey)
+            case "rootfsPropagation": rootfsPropagation = try reader.decode(jsonKey)
+            case "maskedPaths": maskedPaths = try reader.decode(jsonKey)
+            case "readonlyPaths": readonlyPaths = try reader.decode(jsonKey)
+            case "mountLabel": mountLabel = try reader.decode(jsonKey)
+            case "intelRdt": intelRdt = try reader.decode(jsonKey)
+            case "personality": personality = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -163,13 +164,14 @@ public struct LinuxNamespace: Sendable, Hashable, Codable {
 }
 
 extension LinuxNamespace: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "type": type = try jsonMember.decode(jsonKey) ?? ""
-            case "path": path = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "type": type = try reader.decode(jsonKey) ?? ""
+            case "path": path = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -216,14 +218,15 @@ public struct LinuxIDMapping: Sendable, Hashable, Codable {
 }
 
 extension LinuxIDMapping: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "containerID": containerID = try jsonMember.decode(jsonKey) ?? 0
-            case "hostID": hostID = try jsonMember.decode(jsonKey) ?? 0
-            case "size": size = try jsonMember.decode(jsonKey) ?? 0
-            default: unknownFields[jsonKey] = jsonMember
+            case "containerID": containerID = try reader.decode(jsonKey) ?? 0
+            case "hostID": hostID = try reader.decode(jsonKey) ?? 0
+            case "size": size = try reader.decode(jsonKey) ?? 0
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -267,13 +270,14 @@ public struct LinuxTimeOffset: Sendable, Hashable, Codable {
 }
 
 extension LinuxTimeOffset: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "secs": secs = try jsonMember.decode(jsonKey)
-            case "nanosecs": nanosecs = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "secs": secs = try reader.decode(jsonKey)
+            case "nanosecs": nanosecs = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -336,18 +340,19 @@ public struct LinuxDevice: Sendable, Hashable, Codable {
 }
 
 extension LinuxDevice: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "path": path = try jsonMember.decode(jsonKey) ?? ""
-            case "type": type = try jsonMember.decode(jsonKey) ?? ""
-            case "major": major = try jsonMember.decode(jsonKey) ?? 0
-            case "minor": minor = try jsonMember.decode(jsonKey) ?? 0
-            case "fileMode": fileMode = try jsonMember.decode(jsonKey)
-            case "uid": uid = try jsonMember.decode(jsonKey)
-            case "gid": gid = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "path": path = try reader.decode(jsonKey) ?? ""
+            case "type": type = try reader.decode(jsonKey) ?? ""
+            case "major": major = try reader.decode(jsonKey) ?? 0
+            case "minor": minor = try reader.decode(jsonKey) ?? 0
+            case "fileMode": fileMode = try reader.decode(jsonKey)
+            case "uid": uid = try reader.decode(jsonKey)
+            case "gid": gid = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -391,12 +396,13 @@ public struct LinuxNetDevice: Sendable, Hashable, Codable {
 }
 
 extension LinuxNetDevice: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "name": name = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "name": name = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -438,13 +444,14 @@ public struct LinuxPersonality: Sendable, Hashable, Codable {
 }
 
 extension LinuxPersonality: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "domain": domain = try jsonMember.decode(jsonKey) ?? ""
-            case "flags": flags = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "domain": domain = try reader.decode(jsonKey) ?? ""
+            case "flags": flags = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -499,16 +506,17 @@ public struct LinuxIntelRdt: Sendable, Hashable, Codable {
 }
 
 extension LinuxIntelRdt: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "closID": closID = try jsonMember.decode(jsonKey)
-            case "l3CacheSchema": l3CacheSchema = try jsonMember.decode(jsonKey)
-            case "memBwSchema": memBwSchema = try jsonMember.decode(jsonKey)
-            case "enableCMT": enableCMT = try jsonMember.decode(jsonKey)
-            case "enableMBM": enableMBM = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "closID": closID = try reader.decode(jsonKey)
+            case "l3CacheSchema": l3CacheSchema = try reader.decode(jsonKey)
+            case "memBwSchema": memBwSchema = try reader.decode(jsonKey)
+            case "enableCMT": enableCMT = try reader.decode(jsonKey)
+            case "enableMBM": enableMBM = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

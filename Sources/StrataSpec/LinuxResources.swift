@@ -57,20 +57,21 @@ public struct LinuxResources: Sendable, Hashable, Codable {
 }
 
 extension LinuxResources: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "devices": devices = try jsonMember.decode(jsonKey)
-            case "memory": memory = try jsonMember.decode(jsonKey)
-            case "cpu": cpu = try jsonMember.decode(jsonKey)
-            case "pids": pids = try jsonMember.decode(jsonKey)
-            case "blockIO": blockIO = try jsonMember.decode(jsonKey)
-            case "hugepageLimits": hugepageLimits = try jsonMember.decode(jsonKey)
-            case "network": network = try jsonMember.decode(jsonKey)
-            case "rdma": rdma = try jsonMember.decode(jsonKey)
-            case "unified": unified = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "devices": devices = try reader.decode(jsonKey)
+            case "memory": memory = try reader.decode(jsonKey)
+            case "cpu": cpu = try reader.decode(jsonKey)
+            case "pids": pids = try reader.decode(jsonKey)
+            case "blockIO": blockIO = try reader.decode(jsonKey)
+            case "hugepageLimits": hugepageLimits = try reader.decode(jsonKey)
+            case "network": network = try reader.decode(jsonKey)
+            case "rdma": rdma = try reader.decode(jsonKey)
+            case "unified": unified = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -132,16 +133,17 @@ public struct LinuxDeviceCgroup: Sendable, Hashable, Codable {
 }
 
 extension LinuxDeviceCgroup: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "allow": allow = try jsonMember.decode(jsonKey) ?? false
-            case "type": type = try jsonMember.decode(jsonKey)
-            case "major": major = try jsonMember.decode(jsonKey)
-            case "minor": minor = try jsonMember.decode(jsonKey)
-            case "access": access = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "allow": allow = try reader.decode(jsonKey) ?? false
+            case "type": type = try reader.decode(jsonKey)
+            case "major": major = try reader.decode(jsonKey)
+            case "minor": minor = try reader.decode(jsonKey)
+            case "access": access = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -215,20 +217,21 @@ public struct LinuxMemory: Sendable, Hashable, Codable {
 }
 
 extension LinuxMemory: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "limit": limit = try jsonMember.decode(jsonKey)
-            case "reservation": reservation = try jsonMember.decode(jsonKey)
-            case "swap": swap = try jsonMember.decode(jsonKey)
-            case "kernel": kernel = try jsonMember.decode(jsonKey)
-            case "kernelTCP": kernelTCP = try jsonMember.decode(jsonKey)
-            case "swappiness": swappiness = try jsonMember.decode(jsonKey)
-            case "disableOOMKiller": disableOOMKiller = try jsonMember.decode(jsonKey)
-            case "useHierarchy": useHierarchy = try jsonMember.decode(jsonKey)
-            case "checkBeforeUpdate": checkBeforeUpdate = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "limit": limit = try reader.decode(jsonKey)
+            case "reservation": reservation = try reader.decode(jsonKey)
+            case "swap": swap = try reader.decode(jsonKey)
+            case "kernel": kernel = try reader.decode(jsonKey)
+            case "kernelTCP": kernelTCP = try reader.decode(jsonKey)
+            case "swappiness": swappiness = try reader.decode(jsonKey)
+            case "disableOOMKiller": disableOOMKiller = try reader.decode(jsonKey)
+            case "useHierarchy": useHierarchy = try reader.decode(jsonKey)
+            case "checkBeforeUpdate": checkBeforeUpdate = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -306,20 +309,21 @@ public struct LinuxCPU: Sendable, Hashable, Codable {
 }
 
 extension LinuxCPU: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "shares": shares = try jsonMember.decode(jsonKey)
-            case "quota": quota = try jsonMember.decode(jsonKey)
-            case "burst": burst = try jsonMember.decode(jsonKey)
-            case "period": period = try jsonMember.decode(jsonKey)
-            case "realtimeRuntime": realtimeRuntime = try jsonMember.decode(jsonKey)
-            case "realtimePeriod": realtimePeriod = try jsonMember.decode(jsonKey)
-            case "cpus": cpus = try jsonMember.decode(jsonKey)
-            case "mems": mems = try jsonMember.decode(jsonKey)
-            case "idle": idle = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "shares": shares = try reader.decode(jsonKey)
+            case "quota": quota = try reader.decode(jsonKey)
+            case "burst": burst = try reader.decode(jsonKey)
+            case "period": period = try reader.decode(jsonKey)
+            case "realtimeRuntime": realtimeRuntime = try reader.decode(jsonKey)
+            case "realtimePeriod": realtimePeriod = try reader.decode(jsonKey)
+            case "cpus": cpus = try reader.decode(jsonKey)
+            case "mems": mems = try reader.decode(jsonKey)
+            case "idle": idle = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -365,12 +369,13 @@ public struct LinuxPids: Sendable, Hashable, Codable {
 }
 
 extension LinuxPids: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "limit": limit = try jsonMember.decode(jsonKey) ?? 0
-            default: unknownFields[jsonKey] = jsonMember
+            case "limit": limit = try reader.decode(jsonKey) ?? 0
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -432,18 +437,19 @@ public struct LinuxBlockIO: Sendable, Hashable, Codable {
 }
 
 extension LinuxBlockIO: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "weight": weight = try jsonMember.decode(jsonKey)
-            case "leafWeight": leafWeight = try jsonMember.decode(jsonKey)
-            case "weightDevice": weightDevice = try jsonMember.decode(jsonKey)
-            case "throttleReadBpsDevice": throttleReadBpsDevice = try jsonMember.decode(jsonKey)
-            case "throttleWriteBpsDevice": throttleWriteBpsDevice = try jsonMember.decode(jsonKey)
-            case "throttleReadIOPSDevice": throttleReadIOPSDevice = try jsonMember.decode(jsonKey)
-            case "throttleWriteIOPSDevice": throttleWriteIOPSDevice = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "weight": weight = try reader.decode(jsonKey)
+            case "leafWeight": leafWeight = try reader.decode(jsonKey)
+            case "weightDevice": weightDevice = try reader.decode(jsonKey)
+            case "throttleReadBpsDevice": throttleReadBpsDevice = try reader.decode(jsonKey)
+            case "throttleWriteBpsDevice": throttleWriteBpsDevice = try reader.decode(jsonKey)
+            case "throttleReadIOPSDevice": throttleReadIOPSDevice = try reader.decode(jsonKey)
+            case "throttleWriteIOPSDevice": throttleWriteIOPSDevice = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -495,15 +501,16 @@ public struct LinuxWeightDevice: Sendable, Hashable, Codable {
 }
 
 extension LinuxWeightDevice: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "major": major = try jsonMember.decode(jsonKey) ?? 0
-            case "minor": minor = try jsonMember.decode(jsonKey) ?? 0
-            case "weight": weight = try jsonMember.decode(jsonKey)
-            case "leafWeight": leafWeight = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "major": major = try reader.decode(jsonKey) ?? 0
+            case "minor": minor = try reader.decode(jsonKey) ?? 0
+            case "weight": weight = try reader.decode(jsonKey)
+            case "leafWeight": leafWeight = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -549,14 +556,15 @@ public struct LinuxThrottleDevice: Sendable, Hashable, Codable {
 }
 
 extension LinuxThrottleDevice: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "major": major = try jsonMember.decode(jsonKey) ?? 0
-            case "minor": minor = try jsonMember.decode(jsonKey) ?? 0
-            case "rate": rate = try jsonMember.decode(jsonKey) ?? 0
-            default: unknownFields[jsonKey] = jsonMember
+            case "major": major = try reader.decode(jsonKey) ?? 0
+            case "minor": minor = try reader.decode(jsonKey) ?? 0
+            case "rate": rate = try reader.decode(jsonKey) ?? 0
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -600,13 +608,14 @@ public struct LinuxHugepageLimit: Sendable, Hashable, Codable {
 }
 
 extension LinuxHugepageLimit: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "pageSize": pageSize = try jsonMember.decode(jsonKey) ?? ""
-            case "limit": limit = try jsonMember.decode(jsonKey) ?? 0
-            default: unknownFields[jsonKey] = jsonMember
+            case "pageSize": pageSize = try reader.decode(jsonKey) ?? ""
+            case "limit": limit = try reader.decode(jsonKey) ?? 0
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -649,13 +658,14 @@ public struct LinuxNetwork: Sendable, Hashable, Codable {
 }
 
 extension LinuxNetwork: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "classID": classID = try jsonMember.decode(jsonKey)
-            case "priorities": priorities = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "classID": classID = try reader.decode(jsonKey)
+            case "priorities": priorities = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -696,13 +706,14 @@ public struct LinuxInterfacePriority: Sendable, Hashable, Codable {
 }
 
 extension LinuxInterfacePriority: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "name": name = try jsonMember.decode(jsonKey) ?? ""
-            case "priority": priority = try jsonMember.decode(jsonKey) ?? 0
-            default: unknownFields[jsonKey] = jsonMember
+            case "name": name = try reader.decode(jsonKey) ?? ""
+            case "priority": priority = try reader.decode(jsonKey) ?? 0
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -743,13 +754,14 @@ public struct LinuxRdma: Sendable, Hashable, Codable {
 }
 
 extension LinuxRdma: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "hcaHandles": hcaHandles = try jsonMember.decode(jsonKey)
-            case "hcaObjects": hcaObjects = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "hcaHandles": hcaHandles = try reader.decode(jsonKey)
+            case "hcaObjects": hcaObjects = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

@@ -29,13 +29,14 @@ public struct Root: Sendable, Hashable, Codable {
 }
 
 extension Root: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "path": path = try jsonMember.decode(jsonKey) ?? ""
-            case "readonly": readonly = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "path": path = try reader.decode(jsonKey) ?? ""
+            case "readonly": readonly = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -94,17 +95,18 @@ public struct Mount: Sendable, Hashable, Codable {
 }
 
 extension Mount: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "destination": destination = try jsonMember.decode(jsonKey) ?? ""
-            case "type": type = try jsonMember.decode(jsonKey)
-            case "source": source = try jsonMember.decode(jsonKey)
-            case "options": options = try jsonMember.decode(jsonKey)
-            case "uidMappings": uidMappings = try jsonMember.decode(jsonKey)
-            case "gidMappings": gidMappings = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "destination": destination = try reader.decode(jsonKey) ?? ""
+            case "type": type = try reader.decode(jsonKey)
+            case "source": source = try reader.decode(jsonKey)
+            case "options": options = try reader.decode(jsonKey)
+            case "uidMappings": uidMappings = try reader.decode(jsonKey)
+            case "gidMappings": gidMappings = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

@@ -40,17 +40,18 @@ public struct Solaris: Sendable, Hashable, Codable {
 }
 
 extension Solaris: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "milestone": milestone = try jsonMember.decode(jsonKey)
-            case "limitpriv": limitpriv = try jsonMember.decode(jsonKey)
-            case "maxShmMemory": maxShmMemory = try jsonMember.decode(jsonKey)
-            case "anet": anet = try jsonMember.decode(jsonKey)
-            case "cappedCPU": cappedCPU = try jsonMember.decode(jsonKey)
-            case "cappedMemory": cappedMemory = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "milestone": milestone = try reader.decode(jsonKey)
+            case "limitpriv": limitpriv = try reader.decode(jsonKey)
+            case "maxShmMemory": maxShmMemory = try reader.decode(jsonKey)
+            case "anet": anet = try reader.decode(jsonKey)
+            case "cappedCPU": cappedCPU = try reader.decode(jsonKey)
+            case "cappedMemory": cappedMemory = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -92,12 +93,13 @@ public struct SolarisCappedCPU: Sendable, Hashable, Codable {
 }
 
 extension SolarisCappedCPU: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "ncpus": ncpus = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "ncpus": ncpus = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -137,13 +139,14 @@ public struct SolarisCappedMemory: Sendable, Hashable, Codable {
 }
 
 extension SolarisCappedMemory: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "physical": physical = try jsonMember.decode(jsonKey)
-            case "swap": swap = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "physical": physical = try reader.decode(jsonKey)
+            case "swap": swap = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -199,18 +202,19 @@ public struct SolarisAnet: Sendable, Hashable, Codable {
 }
 
 extension SolarisAnet: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "linkname": linkname = try jsonMember.decode(jsonKey)
-            case "lowerLink": lowerLink = try jsonMember.decode(jsonKey)
-            case "allowedAddress": allowedAddress = try jsonMember.decode(jsonKey)
-            case "configureAllowedAddress": configureAllowedAddress = try jsonMember.decode(jsonKey)
-            case "defrouter": defrouter = try jsonMember.decode(jsonKey)
-            case "linkProtection": linkProtection = try jsonMember.decode(jsonKey)
-            case "macAddress": macAddress = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "linkname": linkname = try reader.decode(jsonKey)
+            case "lowerLink": lowerLink = try reader.decode(jsonKey)
+            case "allowedAddress": allowedAddress = try reader.decode(jsonKey)
+            case "configureAllowedAddress": configureAllowedAddress = try reader.decode(jsonKey)
+            case "defrouter": defrouter = try reader.decode(jsonKey)
+            case "linkProtection": linkProtection = try reader.decode(jsonKey)
+            case "macAddress": macAddress = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -274,19 +278,20 @@ public struct Windows: Sendable, Hashable, Codable {
 }
 
 extension Windows: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "layerFolders": layerFolders = try jsonMember.decode(jsonKey) ?? []
-            case "devices": devices = try jsonMember.decode(jsonKey)
-            case "resources": resources = try jsonMember.decode(jsonKey)
-            case "credentialSpec": credentialSpec = try jsonMember.decode(jsonKey)
-            case "servicing": servicing = try jsonMember.decode(jsonKey)
-            case "ignoreFlushesDuringBoot": ignoreFlushesDuringBoot = try jsonMember.decode(jsonKey)
-            case "hyperv": hyperv = try jsonMember.decode(jsonKey)
-            case "network": network = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "layerFolders": layerFolders = try reader.decode(jsonKey) ?? []
+            case "devices": devices = try reader.decode(jsonKey)
+            case "resources": resources = try reader.decode(jsonKey)
+            case "credentialSpec": credentialSpec = try reader.decode(jsonKey)
+            case "servicing": servicing = try reader.decode(jsonKey)
+            case "ignoreFlushesDuringBoot": ignoreFlushesDuringBoot = try reader.decode(jsonKey)
+            case "hyperv": hyperv = try reader.decode(jsonKey)
+            case "network": network = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -333,13 +338,14 @@ public struct WindowsDevice: Sendable, Hashable, Codable {
 }
 
 extension WindowsDevice: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "id": id = try jsonMember.decode(jsonKey) ?? ""
-            case "idType": idType = try jsonMember.decode(jsonKey) ?? ""
-            default: unknownFields[jsonKey] = jsonMember
+            case "id": id = try reader.decode(jsonKey) ?? ""
+            case "idType": idType = try reader.decode(jsonKey) ?? ""
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -383,14 +389,15 @@ public struct WindowsResources: Sendable, Hashable, Codable {
 }
 
 extension WindowsResources: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "memory": memory = try jsonMember.decode(jsonKey)
-            case "cpu": cpu = try jsonMember.decode(jsonKey)
-            case "storage": storage = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "memory": memory = try reader.decode(jsonKey)
+            case "cpu": cpu = try reader.decode(jsonKey)
+            case "storage": storage = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -429,12 +436,13 @@ public struct WindowsMemoryResources: Sendable, Hashable, Codable {
 }
 
 extension WindowsMemoryResources: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "limit": limit = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "limit": limit = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -477,14 +485,15 @@ public struct WindowsCPUResources: Sendable, Hashable, Codable {
 }
 
 extension WindowsCPUResources: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "count": count = try jsonMember.decode(jsonKey)
-            case "shares": shares = try jsonMember.decode(jsonKey)
-            case "maximum": maximum = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "count": count = try reader.decode(jsonKey)
+            case "shares": shares = try reader.decode(jsonKey)
+            case "maximum": maximum = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -529,14 +538,15 @@ public struct WindowsStorageResources: Sendable, Hashable, Codable {
 }
 
 extension WindowsStorageResources: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "iops": iops = try jsonMember.decode(jsonKey)
-            case "bps": bps = try jsonMember.decode(jsonKey)
-            case "sandboxSize": sandboxSize = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "iops": iops = try reader.decode(jsonKey)
+            case "bps": bps = try reader.decode(jsonKey)
+            case "sandboxSize": sandboxSize = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -587,16 +597,17 @@ public struct WindowsNetwork: Sendable, Hashable, Codable {
 }
 
 extension WindowsNetwork: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "endpointList": endpointList = try jsonMember.decode(jsonKey)
-            case "allowUnqualifiedDNSQuery": allowUnqualifiedDNSQuery = try jsonMember.decode(jsonKey)
-            case "DNSSearchList": DNSSearchList = try jsonMember.decode(jsonKey)
-            case "networkSharedContainerName": networkSharedContainerName = try jsonMember.decode(jsonKey)
-            case "networkNamespace": networkNamespace = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "endpointList": endpointList = try reader.decode(jsonKey)
+            case "allowUnqualifiedDNSQuery": allowUnqualifiedDNSQuery = try reader.decode(jsonKey)
+            case "DNSSearchList": DNSSearchList = try reader.decode(jsonKey)
+            case "networkSharedContainerName": networkSharedContainerName = try reader.decode(jsonKey)
+            case "networkNamespace": networkNamespace = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -637,12 +648,13 @@ public struct WindowsHyperV: Sendable, Hashable, Codable {
 }
 
 extension WindowsHyperV: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "utilityVMPath": utilityVMPath = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "utilityVMPath": utilityVMPath = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -685,14 +697,15 @@ public struct VM: Sendable, Hashable, Codable {
 }
 
 extension VM: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "hypervisor": hypervisor = try jsonMember.decode(jsonKey)
-            case "kernel": kernel = try jsonMember.decode(jsonKey) ?? VMKernel()
-            case "image": image = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "hypervisor": hypervisor = try reader.decode(jsonKey)
+            case "kernel": kernel = try reader.decode(jsonKey) ?? VMKernel()
+            case "image": image = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -734,13 +747,14 @@ public struct VMHypervisor: Sendable, Hashable, Codable {
 }
 
 extension VMHypervisor: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "path": path = try jsonMember.decode(jsonKey) ?? ""
-            case "parameters": parameters = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "path": path = try reader.decode(jsonKey) ?? ""
+            case "parameters": parameters = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -784,14 +798,15 @@ public struct VMKernel: Sendable, Hashable, Codable {
 }
 
 extension VMKernel: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "path": path = try jsonMember.decode(jsonKey) ?? ""
-            case "parameters": parameters = try jsonMember.decode(jsonKey)
-            case "initrd": initrd = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "path": path = try reader.decode(jsonKey) ?? ""
+            case "parameters": parameters = try reader.decode(jsonKey)
+            case "initrd": initrd = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -833,13 +848,14 @@ public struct VMImage: Sendable, Hashable, Codable {
 }
 
 extension VMImage: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "path": path = try jsonMember.decode(jsonKey) ?? ""
-            case "format": format = try jsonMember.decode(jsonKey) ?? ""
-            default: unknownFields[jsonKey] = jsonMember
+            case "path": path = try reader.decode(jsonKey) ?? ""
+            case "format": format = try reader.decode(jsonKey) ?? ""
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -877,12 +893,13 @@ public struct ZOS: Sendable, Hashable, Codable {
 }
 
 extension ZOS: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "devices": devices = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "devices": devices = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -937,18 +954,19 @@ public struct ZOSDevice: Sendable, Hashable, Codable {
 }
 
 extension ZOSDevice: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "path": path = try jsonMember.decode(jsonKey) ?? ""
-            case "type": type = try jsonMember.decode(jsonKey) ?? ""
-            case "major": major = try jsonMember.decode(jsonKey) ?? 0
-            case "minor": minor = try jsonMember.decode(jsonKey) ?? 0
-            case "fileMode": fileMode = try jsonMember.decode(jsonKey)
-            case "uid": uid = try jsonMember.decode(jsonKey)
-            case "gid": gid = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "path": path = try reader.decode(jsonKey) ?? ""
+            case "type": type = try reader.decode(jsonKey) ?? ""
+            case "major": major = try reader.decode(jsonKey) ?? 0
+            case "minor": minor = try reader.decode(jsonKey) ?? 0
+            case "fileMode": fileMode = try reader.decode(jsonKey)
+            case "uid": uid = try reader.decode(jsonKey)
+            case "gid": gid = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

@@ -85,27 +85,28 @@ public struct Process: Sendable, Hashable, Codable {
 }
 
 extension Process: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "terminal": terminal = try jsonMember.decode(jsonKey)
-            case "consoleSize": consoleSize = try jsonMember.decode(jsonKey)
-            case "user": user = try jsonMember.decode(jsonKey) ?? User()
-            case "args": args = try jsonMember.decode(jsonKey)
-            case "commandLine": commandLine = try jsonMember.decode(jsonKey)
-            case "env": env = try jsonMember.decode(jsonKey)
-            case "cwd": cwd = try jsonMember.decode(jsonKey) ?? ""
-            case "capabilities": capabilities = try jsonMember.decode(jsonKey)
-            case "rlimits": rlimits = try jsonMember.decode(jsonKey)
-            case "noNewPrivileges": noNewPrivileges = try jsonMember.decode(jsonKey)
-            case "apparmorProfile": apparmorProfile = try jsonMember.decode(jsonKey)
-            case "oomScoreAdj": oomScoreAdj = try jsonMember.decode(jsonKey)
-            case "scheduler": scheduler = try jsonMember.decode(jsonKey)
-            case "selinuxLabel": selinuxLabel = try jsonMember.decode(jsonKey)
-            case "ioPriority": ioPriority = try jsonMember.decode(jsonKey)
-            case "execCPUAffinity": execCPUAffinity = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "terminal": terminal = try reader.decode(jsonKey)
+            case "consoleSize": consoleSize = try reader.decode(jsonKey)
+            case "user": user = try reader.decode(jsonKey) ?? User()
+            case "args": args = try reader.decode(jsonKey)
+            case "commandLine": commandLine = try reader.decode(jsonKey)
+            case "env": env = try reader.decode(jsonKey)
+            case "cwd": cwd = try reader.decode(jsonKey) ?? ""
+            case "capabilities": capabilities = try reader.decode(jsonKey)
+            case "rlimits": rlimits = try reader.decode(jsonKey)
+            case "noNewPrivileges": noNewPrivileges = try reader.decode(jsonKey)
+            case "apparmorProfile": apparmorProfile = try reader.decode(jsonKey)
+            case "oomScoreAdj": oomScoreAdj = try reader.decode(jsonKey)
+            case "scheduler": scheduler = try reader.decode(jsonKey)
+            case "selinuxLabel": selinuxLabel = try reader.decode(jsonKey)
+            case "ioPriority": ioPriority = try reader.decode(jsonKey)
+            case "execCPUAffinity": execCPUAffinity = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -160,13 +161,14 @@ public struct Box: Sendable, Hashable, Codable {
 }
 
 extension Box: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "height": height = try jsonMember.decode(jsonKey) ?? 0
-            case "width": width = try jsonMember.decode(jsonKey) ?? 0
-            default: unknownFields[jsonKey] = jsonMember
+            case "height": height = try reader.decode(jsonKey) ?? 0
+            case "width": width = try reader.decode(jsonKey) ?? 0
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -221,16 +223,17 @@ public struct User: Sendable, Hashable, Codable {
 }
 
 extension User: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "uid": uid = try jsonMember.decode(jsonKey) ?? 0
-            case "gid": gid = try jsonMember.decode(jsonKey) ?? 0
-            case "umask": umask = try jsonMember.decode(jsonKey)
-            case "additionalGids": additionalGids = try jsonMember.decode(jsonKey)
-            case "username": username = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "uid": uid = try reader.decode(jsonKey) ?? 0
+            case "gid": gid = try reader.decode(jsonKey) ?? 0
+            case "umask": umask = try reader.decode(jsonKey)
+            case "additionalGids": additionalGids = try reader.decode(jsonKey)
+            case "username": username = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -283,16 +286,17 @@ public struct LinuxCapabilities: Sendable, Hashable, Codable {
 }
 
 extension LinuxCapabilities: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "bounding": bounding = try jsonMember.decode(jsonKey)
-            case "effective": effective = try jsonMember.decode(jsonKey)
-            case "inheritable": inheritable = try jsonMember.decode(jsonKey)
-            case "permitted": permitted = try jsonMember.decode(jsonKey)
-            case "ambient": ambient = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "bounding": bounding = try reader.decode(jsonKey)
+            case "effective": effective = try reader.decode(jsonKey)
+            case "inheritable": inheritable = try reader.decode(jsonKey)
+            case "permitted": permitted = try reader.decode(jsonKey)
+            case "ambient": ambient = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -342,14 +346,15 @@ public struct POSIXRlimit: Sendable, Hashable, Codable {
 }
 
 extension POSIXRlimit: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "type": type = try jsonMember.decode(jsonKey) ?? ""
-            case "hard": hard = try jsonMember.decode(jsonKey) ?? 0
-            case "soft": soft = try jsonMember.decode(jsonKey) ?? 0
-            default: unknownFields[jsonKey] = jsonMember
+            case "type": type = try reader.decode(jsonKey) ?? ""
+            case "hard": hard = try reader.decode(jsonKey) ?? 0
+            case "soft": soft = try reader.decode(jsonKey) ?? 0
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -414,18 +419,19 @@ public struct Scheduler: Sendable, Hashable, Codable {
 }
 
 extension Scheduler: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "policy": policy = try jsonMember.decode(jsonKey) ?? ""
-            case "nice": nice = try jsonMember.decode(jsonKey)
-            case "priority": priority = try jsonMember.decode(jsonKey)
-            case "flags": flags = try jsonMember.decode(jsonKey)
-            case "runtime": runtime = try jsonMember.decode(jsonKey)
-            case "deadline": deadline = try jsonMember.decode(jsonKey)
-            case "period": period = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "policy": policy = try reader.decode(jsonKey) ?? ""
+            case "nice": nice = try reader.decode(jsonKey)
+            case "priority": priority = try reader.decode(jsonKey)
+            case "flags": flags = try reader.decode(jsonKey)
+            case "runtime": runtime = try reader.decode(jsonKey)
+            case "deadline": deadline = try reader.decode(jsonKey)
+            case "period": period = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -473,13 +479,14 @@ public struct LinuxIOPriority: Sendable, Hashable, Codable {
 }
 
 extension LinuxIOPriority: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "class": `class` = try jsonMember.decode(jsonKey) ?? ""
-            case "priority": priority = try jsonMember.decode(jsonKey) ?? 0
-            default: unknownFields[jsonKey] = jsonMember
+            case "class": `class` = try reader.decode(jsonKey) ?? ""
+            case "priority": priority = try reader.decode(jsonKey) ?? 0
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -522,13 +529,14 @@ public struct CPUAffinity: Sendable, Hashable, Codable {
 }
 
 extension CPUAffinity: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "initial": initial = try jsonMember.decode(jsonKey)
-            case "final": final = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "initial": initial = try reader.decode(jsonKey)
+            case "final": final = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

@@ -49,18 +49,19 @@ public struct LinuxSeccomp: Sendable, Hashable, Codable {
 }
 
 extension LinuxSeccomp: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "defaultAction": defaultAction = try jsonMember.decode(jsonKey) ?? ""
-            case "defaultErrnoRet": defaultErrnoRet = try jsonMember.decode(jsonKey)
-            case "architectures": architectures = try jsonMember.decode(jsonKey)
-            case "flags": flags = try jsonMember.decode(jsonKey)
-            case "listenerPath": listenerPath = try jsonMember.decode(jsonKey)
-            case "listenerMetadata": listenerMetadata = try jsonMember.decode(jsonKey)
-            case "syscalls": syscalls = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "defaultAction": defaultAction = try reader.decode(jsonKey) ?? ""
+            case "defaultErrnoRet": defaultErrnoRet = try reader.decode(jsonKey)
+            case "architectures": architectures = try reader.decode(jsonKey)
+            case "flags": flags = try reader.decode(jsonKey)
+            case "listenerPath": listenerPath = try reader.decode(jsonKey)
+            case "listenerMetadata": listenerMetadata = try reader.decode(jsonKey)
+            case "syscalls": syscalls = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -116,15 +117,16 @@ public struct LinuxSyscall: Sendable, Hashable, Codable {
 }
 
 extension LinuxSyscall: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "names": names = try jsonMember.decode(jsonKey) ?? []
-            case "action": action = try jsonMember.decode(jsonKey) ?? ""
-            case "errnoRet": errnoRet = try jsonMember.decode(jsonKey)
-            case "args": args = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "names": names = try reader.decode(jsonKey) ?? []
+            case "action": action = try reader.decode(jsonKey) ?? ""
+            case "errnoRet": errnoRet = try reader.decode(jsonKey)
+            case "args": args = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }
@@ -177,15 +179,16 @@ public struct LinuxSeccompArg: Sendable, Hashable, Codable {
 }
 
 extension LinuxSeccompArg: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "index": index = try jsonMember.decode(jsonKey) ?? 0
-            case "value": value = try jsonMember.decode(jsonKey) ?? 0
-            case "valueTwo": valueTwo = try jsonMember.decode(jsonKey)
-            case "op": op = try jsonMember.decode(jsonKey) ?? ""
-            default: unknownFields[jsonKey] = jsonMember
+            case "index": index = try reader.decode(jsonKey) ?? 0
+            case "value": value = try reader.decode(jsonKey) ?? 0
+            case "valueTwo": valueTwo = try reader.decode(jsonKey)
+            case "op": op = try reader.decode(jsonKey) ?? ""
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

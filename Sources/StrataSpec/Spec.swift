@@ -73,24 +73,25 @@ public struct Spec: Sendable, Hashable, Codable {
 }
 
 extension Spec: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "ociVersion": ociVersion = try jsonMember.decode(jsonKey) ?? ""
-            case "process": process = try jsonMember.decode(jsonKey)
-            case "root": root = try jsonMember.decode(jsonKey)
-            case "hostname": hostname = try jsonMember.decode(jsonKey)
-            case "domainname": domainname = try jsonMember.decode(jsonKey)
-            case "mounts": mounts = try jsonMember.decode(jsonKey)
-            case "hooks": hooks = try jsonMember.decode(jsonKey)
-            case "annotations": annotations = try jsonMember.decode(jsonKey)
-            case "linux": linux = try jsonMember.decode(jsonKey)
-            case "solaris": solaris = try jsonMember.decode(jsonKey)
-            case "windows": windows = try jsonMember.decode(jsonKey)
-            case "vm": vm = try jsonMember.decode(jsonKey)
-            case "zos": zos = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "ociVersion": ociVersion = try reader.decode(jsonKey) ?? ""
+            case "process": process = try reader.decode(jsonKey)
+            case "root": root = try reader.decode(jsonKey)
+            case "hostname": hostname = try reader.decode(jsonKey)
+            case "domainname": domainname = try reader.decode(jsonKey)
+            case "mounts": mounts = try reader.decode(jsonKey)
+            case "hooks": hooks = try reader.decode(jsonKey)
+            case "annotations": annotations = try reader.decode(jsonKey)
+            case "linux": linux = try reader.decode(jsonKey)
+            case "solaris": solaris = try reader.decode(jsonKey)
+            case "windows": windows = try reader.decode(jsonKey)
+            case "vm": vm = try reader.decode(jsonKey)
+            case "zos": zos = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

@@ -40,6 +40,8 @@ public struct SpecError: Error, CustomStringConvertible, Sendable, Equatable {
 
     // Paths are assembled while the error unwinds, so the success path never builds strings.
     func under(key: String) -> SpecError {
+        // Syntax errors already say where, by line and column.
+        guard kind == .type else { return self }
         var copy = self
         let component = Self.isPlainKey(key) ? key : "[\"" + key + "\"]"
         if path.isEmpty || path.hasPrefix("[") {
@@ -51,6 +53,7 @@ public struct SpecError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     func under(index: Int) -> SpecError {
+        guard kind == .type else { return self }
         var copy = self
         let component = "[\(index)]"
         copy.path = (path.isEmpty || path.hasPrefix("[")) ? component + path : component + "." + path
@@ -75,9 +78,5 @@ public struct SpecError: Error, CustomStringConvertible, Sendable, Equatable {
             }
         }
         return true
-    }
-
-    static func typeMismatch(expected: String, got value: JSONValue) -> SpecError {
-        SpecError(kind: .type, reason: "expected \(expected), got \(value.kindName)")
     }
 }

@@ -13,8 +13,8 @@ public enum ContainerStatus: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension ContainerStatus: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
-        let text = try String(json: json)
+    init(reader: inout JSONReader) throws(SpecError) {
+        let text = try reader.readString()
         guard let status = ContainerStatus(rawValue: text) else {
             throw SpecError(kind: .type, reason: "unknown container status \"\(text)\"")
         }
@@ -27,7 +27,7 @@ extension ContainerStatus: JSONCodable {
 extension ContainerState {
     /// Decodes a state document, such as `state.json` or `runc state` output.
     public static func load(fromJSON bytes: some Collection<UInt8>) throws(SpecError) -> ContainerState {
-        try ContainerState(json: JSONParser.parse(bytes))
+        try JSONReader.decodeDocument(ContainerState.self, from: bytes)
     }
 
     /// The state as JSON, members in runc's order; `pretty` indents with tabs as runc does.
@@ -75,7 +75,7 @@ extension ContainerState {
 extension Features {
     /// Decodes a features document, such as another runtime's `features` output.
     public static func load(fromJSON bytes: some Collection<UInt8>) throws(SpecError) -> Features {
-        try Features(json: JSONParser.parse(bytes))
+        try JSONReader.decodeDocument(Features.self, from: bytes)
     }
 
     /// The document as JSON; `pretty` indents with tabs as runc does.

@@ -58,20 +58,21 @@ public struct ContainerState: Sendable, Hashable, Codable {
 }
 
 extension ContainerState: JSONCodable {
-    init(json: JSONValue) throws(SpecError) {
+    init(reader: inout JSONReader) throws(SpecError) {
         self.init()
-        for (jsonKey, jsonMember) in try json.members() {
+        var cursor = try reader.beginObject()
+        while let jsonKey = try reader.nextKey(in: &cursor) {
             switch jsonKey {
-            case "ociVersion": ociVersion = try jsonMember.decode(jsonKey) ?? ""
-            case "id": id = try jsonMember.decode(jsonKey) ?? ""
-            case "pid": pid = try jsonMember.decode(jsonKey)
-            case "status": status = try jsonMember.decode(jsonKey) ?? .creating
-            case "bundle": bundle = try jsonMember.decode(jsonKey) ?? ""
-            case "rootfs": rootfs = try jsonMember.decode(jsonKey)
-            case "created": created = try jsonMember.decode(jsonKey)
-            case "annotations": annotations = try jsonMember.decode(jsonKey)
-            case "owner": owner = try jsonMember.decode(jsonKey)
-            default: unknownFields[jsonKey] = jsonMember
+            case "ociVersion": ociVersion = try reader.decode(jsonKey) ?? ""
+            case "id": id = try reader.decode(jsonKey) ?? ""
+            case "pid": pid = try reader.decode(jsonKey)
+            case "status": status = try reader.decode(jsonKey) ?? .creating
+            case "bundle": bundle = try reader.decode(jsonKey) ?? ""
+            case "rootfs": rootfs = try reader.decode(jsonKey)
+            case "created": created = try reader.decode(jsonKey)
+            case "annotations": annotations = try reader.decode(jsonKey)
+            case "owner": owner = try reader.decode(jsonKey)
+            default: unknownFields[jsonKey] = try reader.readValue()
             }
         }
     }

@@ -1,8 +1,11 @@
-/// A strict RFC 8259 parser from UTF-8 bytes to `JSONValue`.
+/// A strict RFC 8259 pull reader over UTF-8 bytes.
 ///
-/// Hand-written rather than `JSONDecoder` because `config.json` is decoded on every
-/// container start, and because malformed input must be reported by line and column.
-struct JSONParser {
+/// The model types decode straight from the byte stream, member by member, with no intermediate
+/// tree: `config.json` is decoded on every container start, and building dictionaries for every
+/// object (hashing each key) cost more than the rest of decoding together. Only values a type does
+/// not know are materialised as `JSONValue`, to be kept in `unknownFields`.
+/// Malformed input is reported by line and column.
+struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
@@ -13,26 +16,178 @@ struct JSONParser {
         self.bytes = bytes
     }
 
-    static func parse(_ input: some Collection<UInt8>) throws(SpecError) -> JSONValue {
-        let result: Result<JSONValue, SpecError>? = input.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(SpecError) -> JSONValue in try parseBuffer(buffer) }
+    /// Runs `body` over a reader of `input`, then insists nothing but whitespace follows.
+    static func read<T>(
+        _ input: some Collection<UInt8>,
+        _ body: (inout JSONReader) throws(SpecError) -> T
+    ) throws(SpecError) -> T {
+        let result: Result<T, SpecError>? = input.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(SpecError) -> T in try readBuffer(buffer, body) }
         }
         if let result { return try result.get() }
         let copy = Array(input)
-        return try copy.withUnsafeBufferPointer { buffer throws(SpecError) -> JSONValue in
-            try parseBuffer(buffer)
+        return try copy.withUnsafeBufferPointer { buffer throws(SpecError) -> T in
+            try readBuffer(buffer, body)
         }
     }
 
-    private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>) throws(SpecError) -> JSONValue {
-        var parser = JSONParser(bytes: buffer)
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.index < buffer.count {
-            throw parser.error("unexpected \(parser.describeCurrent()) after the top-level value")
+    private static func readBuffer<T>(
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        _ body: (inout JSONReader) throws(SpecError) -> T
+    ) throws(SpecError) -> T {
+        var reader = JSONReader(bytes: buffer)
+        let value = try body(&reader)
+        reader.skipWhitespace()
+        if reader.index < buffer.count {
+            throw reader.error("unexpected \(reader.describeCurrent()) after the top-level value")
         }
         return value
+    }
+
+    /// Parses a whole document into a `JSONValue`.
+    static func parse(_ input: some Collection<UInt8>) throws(SpecError) -> JSONValue {
+        try read(input) { (reader: inout JSONReader) throws(SpecError) -> JSONValue in try reader.readValue() }
+    }
+
+    // MARK: - Pull interface for the model types
+
+    /// The JSON type of the next value, for type-mismatch messages.
+    mutating func peekKindName() -> String {
+        skipWhitespace()
+        guard index < bytes.count else { return "end of input" }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return "object"
+        case UInt8(ascii: "["): return "array"
+        case UInt8(ascii: "\""): return "string"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "boolean"
+        case UInt8(ascii: "n"): return "null"
+        default: return "number"
+        }
+    }
+
+    private mutating func mismatch(_ expected: String) -> SpecError {
+        SpecError(kind: .type, reason: "expected \(expected), got \(peekKindName())")
+    }
+
+    private mutating func next(is byte: UInt8) -> Bool {
+        skipWhitespace()
+        return index < bytes.count && bytes[index] == byte
+    }
+
+    /// Consumes a `null` if one comes next.
+    mutating func readNull() throws(SpecError) -> Bool {
+        guard next(is: UInt8(ascii: "n")) else { return false }
+        try expectLiteral("null")
+        return true
+    }
+
+    mutating func readString() throws(SpecError) -> String {
+        guard next(is: UInt8(ascii: "\"")) else { throw mismatch("a string") }
+        return try parseString()
+    }
+
+    mutating func readBool() throws(SpecError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw mismatch("a boolean") }
+        switch bytes[index] {
+        case UInt8(ascii: "t"): try expectLiteral("true"); return true
+        case UInt8(ascii: "f"): try expectLiteral("false"); return false
+        default: throw mismatch("a boolean")
+        }
+    }
+
+    /// Reads a number as `.int`, `.uint` or `.double`.
+    mutating func readNumber() throws(SpecError) -> JSONValue {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "-") || isDigit(bytes[index]) else {
+            throw mismatch("a number")
+        }
+        return try parseNumber()
+    }
+
+    /// Progress through one object's members.
+    struct ObjectCursor {
+        fileprivate var first = true
+    }
+
+    /// Enters an object; iterate its members with `nextKey(in:)`.
+    mutating func beginObject() throws(SpecError) -> ObjectCursor {
+        guard next(is: UInt8(ascii: "{")) else { throw mismatch("an object") }
+        try enter()
+        index += 1
+        return ObjectCursor()
+    }
+
+    /// The next member name, positioned before its value; nil once the object is closed.
+    mutating func nextKey(in cursor: inout ObjectCursor) throws(SpecError) -> String? {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
+        if bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return nil
+        }
+        if !cursor.first {
+            guard bytes[index] == UInt8(ascii: ",") else {
+                throw error("unexpected \(describeCurrent()), expected ',' or '}' after object member")
+            }
+            index += 1
+            skipWhitespace()
+        }
+        cursor.first = false
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            throw error("unexpected \(describeCurrent()), expected a member name in quotes")
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            throw error("unexpected \(describeCurrent()), expected ':' after member name \"\(key)\"")
+        }
+        index += 1
+        return key
+    }
+
+    /// Progress through one array's elements.
+    struct ArrayCursor {
+        fileprivate var first = true
+    }
+
+    /// Enters an array; iterate its elements with `nextElement(in:)`.
+    mutating func beginArray() throws(SpecError) -> ArrayCursor {
+        guard next(is: UInt8(ascii: "[")) else { throw mismatch("an array") }
+        try enter()
+        index += 1
+        return ArrayCursor()
+    }
+
+    /// Whether another element follows, positioned before it; false once the array is closed.
+    mutating func nextElement(in cursor: inout ArrayCursor) throws(SpecError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of input, expected ',' or ']'") }
+        if bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return false
+        }
+        if !cursor.first {
+            guard bytes[index] == UInt8(ascii: ",") else {
+                throw error("unexpected \(describeCurrent()), expected ',' or ']' after array element")
+            }
+            index += 1
+            skipWhitespace()
+            // A trailing comma is not JSON; say so here rather than as a type error later.
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                throw error("unexpected character ']', expected a value")
+            }
+        }
+        cursor.first = false
+        return true
+    }
+
+    /// Reads any value into a tree, as kept for unknown members.
+    mutating func readValue() throws(SpecError) -> JSONValue {
+        skipWhitespace()
+        return try parseValue()
     }
 
     // MARK: - Errors
