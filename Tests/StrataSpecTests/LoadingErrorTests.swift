@@ -51,6 +51,18 @@ import Testing
         #expect(error?.description == "invalid json at line 3, column 2 (byte 26): unexpected character '\"', expected ',' or '}' after object member")
     }
 
+    @Test func syntaxErrorsInsideKnownMembersSayWhereNotWhichPath() {
+        let trailingComma = loadError("{\"mounts\": [\n  {\"destination\": \"/a\"},\n]}")
+        #expect(trailingComma?.kind == .syntax)
+        #expect(trailingComma?.path == "")
+        #expect(trailingComma?.description.hasPrefix("invalid json at line 3, column 1") == true)
+        let badLiteral = loadError(#"{"process": {"terminal": tru, "cwd": "/"}}"#)
+        #expect(badLiteral?.description == "invalid json at line 1, column 26 (byte 25): invalid literal, expected true")
+        let unknownMemberBroken = loadError(#"{"x-vendor": {"a": [1 2]}}"#)
+        #expect(unknownMemberBroken?.kind == .syntax)
+        #expect(loadError(#"{"ociVersion": "1.2.0"} {}"#)?.kind == .syntax)
+    }
+
     @Test func missingFileNamesThePath() {
         let bundle = "/nonexistent-strata-bundle-\(UInt32.random(in: 0...UInt32.max))"
         #expect {
