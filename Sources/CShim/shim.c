@@ -158,3 +158,9 @@ unsigned long strata_tiocgptn(void) { return TIOCGPTN; }
 unsigned long strata_tiocsptlck(void) { return TIOCSPTLCK; }
 unsigned long strata_tiocswinsz(void) { return TIOCSWINSZ; }
 unsigned long strata_tiocgwinsz(void) { return TIOCGWINSZ; }
+
+struct strata_mount_attr { uint64_t attr_set; uint64_t attr_clr; uint64_t propagation; uint64_t userns_fd; };
+int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear) {
+    struct strata_mount_attr attr = { set, clear, 0, 0 };
+    return (int)syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof(attr));
+}

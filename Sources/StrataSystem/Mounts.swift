@@ -61,4 +61,10 @@ public enum Mounts {
         if f & 4096 != 0 { out |= 1 << 21 }
         return out
     }
+
+    /// mount_setattr(2) with AT_RECURSIVE on an fd: the recursive options (`rro`, ...)
+    /// that mount(2) cannot express.
+    public static func setAttributesRecursively(_ fd: Int32, set: UInt64, clear: UInt64, shown: String) throws(StrataError) {
+        try sys("mount_setattr", shown) { strata_mount_setattr_recursive(fd, set, clear) }
+    }
 }

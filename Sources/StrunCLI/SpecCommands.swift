@@ -17,7 +17,7 @@ struct SpecCommand: StrunCommand {
         if Files.exists(path) {
             throw StrataError.message("file \(path) exists: remove it first")
         }
-        guard let spec = try? Spec.load(fromJSON: Array("{}".utf8)) else { return 1 } // TEMP
+        let spec = rootless ? Spec.rootlessConfig(uid: getuid(), gid: getgid()) : Spec.defaultConfig()
         try Files.write(path, spec.jsonBytes(pretty: true) + [UInt8(ascii: "\n")], mode: 0o666)
         return 0
     }

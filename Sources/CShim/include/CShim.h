@@ -47,4 +47,6 @@ unsigned long strata_tiocgptn(void);
 unsigned long strata_tiocsptlck(void);
 unsigned long strata_tiocswinsz(void);
 unsigned long strata_tiocgwinsz(void);
+/// mount_setattr(fd, "", AT_EMPTY_PATH | AT_RECURSIVE, {set, clear}): no glibc wrapper.
+int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear);
 #endif

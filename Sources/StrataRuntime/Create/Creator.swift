@@ -52,7 +52,8 @@ struct Creator {
         do {
             let lock = try runtime.store.lock(id)
             defer { lock.release() }
-            let created = try launch(spec: spec, process: process, bundle: bundle, rootfs: rootfs, plan: plan, cleanup: &cleanup)
+            let created = try launch(spec: spec, process: process, bundle: bundle, rootfs: rootfs, plan: plan,
+                                     lockFD: lock.fd, cleanup: &cleanup)
             return created
         } catch {
             cleanup.run()
@@ -61,7 +62,7 @@ struct Creator {
     }
 
     private func launch(spec: Spec, process: Process, bundle: String, rootfs: String,
-                        plan: NamespacePlan, cleanup: inout Cleanup) throws(StrataError) -> Created {
+                        plan: NamespacePlan, lockFD: Int32, cleanup: inout Cleanup) throws(StrataError) -> Created {
         let id = options.id
         let fifoPath = runtime.store.fifo(id)
         try sys("mkfifo", fifoPath) { mkfifo(fifoPath, 0o622) }
@@ -108,11 +109,12 @@ struct Creator {
             needsSecondFork: plan.needsSecondFork,
             cgroupDirectories: CgroupSetup.mountSources(cgroup),
             cgroupUnified: cgroup.mode == .unified,
-            signalMaskToRestore: options.restoreMask)
+            signalMaskToRestore: options.restoreMask, closeInChild: [lockFD])
 
         let cloned = try Processes.cloneProcess(flags: plan.fastPath ? plan.cloneFlags : 0)
         if cloned == 0 {
             parentEnd.close()
+            for fd in ctx.closeInChild { closeFD(fd) }
             InitState.hostPid = Self.hostPid()
             InitProcess.run(ctx)
         }

@@ -34,4 +34,7 @@ struct InitContext {
     let cgroupUnified: Bool
     /// The signal mask to restore before exec (the parent blocks signals while it forwards).
     let signalMaskToRestore: UInt64
+    /// Parent-only fds the child closes first (the state lock: flock is shared with a
+    /// forked child until every copy is closed).
+    let closeInChild: [Int32]
 }

@@ -45,7 +45,7 @@ enum ProcessSetup {
     /// kernel requires: bounding set first (needs CAP_SETPCAP), keep caps across setuid,
     /// then capset, then ambient.
     static func applyIdentity(user: User, capabilities: LinuxCapabilities?, noNewPrivileges: Bool) throws(StrataError) {
-        let last = Capabilities.lastSupported()
+        let last = CapabilityCalls.lastSupported(fallback: Capabilities.names.count - 1)
         let bounding = try mask(capabilities?.bounding, last: last)
         let effective = try mask(capabilities?.effective, last: last)
         let permitted = try mask(capabilities?.permitted, last: last)
@@ -54,7 +54,7 @@ enum ProcessSetup {
 
         if capabilities != nil {
             for cap in 0...last where bounding & (1 << UInt64(cap)) == 0 {
-                try Capabilities.dropBounding(cap)
+                try CapabilityCalls.dropBounding(cap)
             }
         }
         let gids = (user.additionalGids ?? []).map { gid_t($0) }
@@ -65,20 +65,20 @@ enum ProcessSetup {
                 throw StrataError.system("setgroups", gids.map(String.init).joined(separator: ","), errno: code)
             }
         }
-        try Capabilities.setKeepCaps(true)
+        try CapabilityCalls.setKeepCaps(true)
         try sys("setresgid", String(user.gid)) { strata_setresgid(gid_t(user.gid), gid_t(user.gid), gid_t(user.gid)) }
         try sys("setresuid", String(user.uid)) { strata_setresuid(uid_t(user.uid), uid_t(user.uid), uid_t(user.uid)) }
-        try Capabilities.setKeepCaps(false)
+        try CapabilityCalls.setKeepCaps(false)
         if capabilities != nil {
-            try Capabilities.set(effective: effective, permitted: permitted, inheritable: inheritable)
+            try CapabilityCalls.set(effective: effective, permitted: permitted, inheritable: inheritable)
             // The kernel raises an ambient capability only if it is also permitted and
             // inheritable; `runc spec` lists ambient ones without inheritable, and runc
             // skips what the kernel refuses. So do we.
             for cap in 0...last where ambient & (1 << UInt64(cap)) != 0 && inheritable & (1 << UInt64(cap)) != 0 {
-                try Capabilities.raiseAmbient(cap)
+                try CapabilityCalls.raiseAmbient(cap)
             }
         }
-        if noNewPrivileges { try Capabilities.setNoNewPrivileges() }
+        if noNewPrivileges { try CapabilityCalls.setNoNewPrivileges() }
     }
 
     /// Finds the executable the way runc does: a name with a slash is taken as is,

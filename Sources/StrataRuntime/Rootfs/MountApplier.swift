@@ -13,6 +13,12 @@ struct MountApplier {
     let cgroupUnified: Bool
 
     func apply(_ mount: PlannedMount) throws(StrataError) {
+        if mount.idmapped {
+            throw StrataError("mount", mount.destination, reason: "idmapped mounts are not supported yet (features: idmap disabled)")
+        }
+        if mount.tmpcopyup {
+            throw StrataError("mount", mount.destination, reason: "the tmpcopyup option is not supported yet")
+        }
         switch mount.type {
         case "cgroup", "cgroup2":
             try mountCgroup(mount)
@@ -54,6 +60,11 @@ struct MountApplier {
             let source = mount.source.isEmpty ? mount.type : mount.source
             try Mounts.mount(source: source, targetFD: fd, shown: shown, type: mount.type,
                              flags: mount.flags & ~Mounts.remount, data: mount.data)
+        }
+        if mount.recursiveSet != 0 || mount.recursiveClear != 0 {
+            let top = try reopen(mount)
+            defer { closeFD(top) }
+            try Mounts.setAttributesRecursively(top, set: mount.recursiveSet, clear: mount.recursiveClear, shown: shown)
         }
         for change in mount.propagation {
             let top = try reopen(mount)

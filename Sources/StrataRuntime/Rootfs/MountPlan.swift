@@ -11,6 +11,10 @@ struct PlannedMount {
     /// Propagation changes (MS_SHARED, MS_PRIVATE, ... possibly | MS_REC), applied after.
     let propagation: [UInt]
     let data: String
+    let recursiveSet: UInt64
+    let recursiveClear: UInt64
+    let tmpcopyup: Bool
+    let idmapped: Bool
     var isBind: Bool { flags & Mounts.bind != 0 }
 
     init(_ mount: Mount, bundle: String) {
@@ -22,6 +26,10 @@ struct PlannedMount {
         self.flags = flags
         self.propagation = options.propagation
         self.data = options.data
+        self.recursiveSet = options.recursiveSet
+        self.recursiveClear = options.recursiveClear
+        self.tmpcopyup = options.tmpcopyup
+        self.idmapped = options.idmapped
         self.destination = mount.destination.hasPrefix("/") ? mount.destination : "/" + mount.destination
         var source = mount.source ?? ""
         // runc resolves relative bind sources against the bundle.

@@ -84,6 +84,7 @@ public struct StateStore: Sendable {
 
 /// An flock held on a container directory.
 public struct ContainerLock: Sendable {
-    let fd: Int32
+    /// The locked directory's fd; a forked child must close its copy.
+    public let fd: Int32
     public func release() { close(fd) }
 }
