@@ -13,6 +13,10 @@ bats_require_minimum_version 1.5.0
 
 REPO_ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
 
+# A runtime that hangs fails its test instead of the whole suite; teardown
+# still runs.
+export BATS_TEST_TIMEOUT=${BATS_TEST_TIMEOUT:-60}
+
 resolve_runtime() {
   if [[ -n "${RUNTIME:-}" ]]; then
     :
@@ -68,21 +72,40 @@ setup() {
   CLEANUP_PIDS=()
 }
 
-# A container id unique to this run and test.
+# A container id unique to this run and test (recorded for teardown).
 new_id() {
-  echo "it$$-${BATS_TEST_NUMBER}-${RANDOM}${RANDOM}"
+  local id="it$$-${BATS_TEST_NUMBER}-${RANDOM}${RANDOM}"
+  echo "$id" >>"$TEST_DIR/ids"
+  echo "$id"
 }
 
 teardown() {
-  local id pid m ns
+  local id pid m ns p r
   if [[ -d "${ROOT:-}" ]]; then
-    for id in $("$RUNTIME" --root "$ROOT" list -q 2>/dev/null); do
-      "$RUNTIME" --root "$ROOT" delete --force "$id" >/dev/null 2>&1 || true
+    for id in $(timeout 10 "$RUNTIME" --root "$ROOT" list -q 2>/dev/null); do
+      timeout 10 "$RUNTIME" --root "$ROOT" delete --force "$id" >/dev/null 2>&1 || true
     done
   fi
   for pid in "${CLEANUP_PIDS[@]}"; do
     kill -9 "$pid" 2>/dev/null || true
   done
+  # A runtime that failed may leave processes: kill whatever runs in the
+  # bundle's rootfs or names this test's dir on its command line.
+  if [[ -n "${TEST_DIR:-}" ]]; then
+    for p in /proc/[0-9]*; do
+      r=$(readlink "$p/root" 2>/dev/null) || continue
+      if [[ "$r" == "$BUNDLE/rootfs"* ]] || tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -qF "$TEST_DIR/"; then
+        kill -9 "${p#/proc/}" 2>/dev/null || true
+      fi
+    done
+    # and cgroups named after this test's ids (children first).
+    if [[ -s "$TEST_DIR/ids" ]]; then
+      while read -r id; do
+        find /sys/fs/cgroup -mindepth 2 -maxdepth 8 -depth -type d -name "$id" \
+          -exec rmdir {} \; 2>/dev/null || true
+      done <"$TEST_DIR/ids"
+    fi
+  fi
   for ((m = ${#CLEANUP_MOUNTS[@]} - 1; m >= 0; m--)); do
     umount -l "${CLEANUP_MOUNTS[m]}" 2>/dev/null || true
   done
