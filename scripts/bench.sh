@@ -107,18 +107,20 @@ done
 
 crun_median=$(jq -r '.results[] | select(.command == "crun") | .median' "$OUT/bench.json")
 {
-  echo "| command | median ms | vs crun | peak RSS MB |"
-  echo "|---|---|---|---|"
+  echo "| command | median ms | min ms | vs crun (median) | peak RSS MB |"
+  echo "|---|---|---|---|---|"
   for i in "${!names[@]}"; do
     name=${names[i]}
     median=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | .median' "$OUT/bench.json")
+    min=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | .min' "$OUT/bench.json")
     ratio="n/a"
     if [[ -n "$crun_median" ]]; then
       ratio=$(awk -v a="$median" -v b="$crun_median" 'BEGIN { printf "%.2f", a / b }')
     fi
     version=$("${bins[i]}" --version 2>/dev/null | head -n1 || true)
-    printf '| %s | %.2f | %s | %.1f |\n' "$name ${version##* }" \
-      "$(awk -v m="$median" 'BEGIN { print m * 1000 }')" "$ratio" \
+    printf '| %s | %.2f | %.2f | %s | %.1f |\n' "$name ${version##* }" \
+      "$(awk -v m="$median" 'BEGIN { print m * 1000 }')" \
+      "$(awk -v m="$min" 'BEGIN { print m * 1000 }')" "$ratio" \
       "$(awk -v k="${rss[$name]}" 'BEGIN { print k / 1024 }')"
   done
 } >"$OUT/bench.md"

@@ -78,10 +78,10 @@ strun_names() {
   local pid
   pid=$(state_field "$CID" .pid)
   run rt create -b "$BUNDLE" "$CID" </dev/null
-  assert_failed_with "already exists"
+  assert_failed_with "exists"
   strun_names "$CID"
   run rt run -d -b "$BUNDLE" "$CID" </dev/null
-  assert_failed_with "already exists"
+  assert_failed_with "exists"
   # The first container is untouched.
   [ "$(state_field "$CID" .status)" = created ]
   [ "$(state_field "$CID" .pid)" = "$pid" ]
