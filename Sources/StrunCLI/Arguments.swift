@@ -2,6 +2,8 @@
 enum Arguments {
     /// Global options that take a value.
     static let valued: Set<String> = ["--root", "--log", "--log-format", "--rootless", "--criu"]
+    /// The global --rootless value given before the subcommand (true, false or auto).
+    nonisolated(unsafe) static var rootless = "auto"
     /// Global boolean flags.
     static let flags: Set<String> = ["--debug", "--systemd-cgroup"]
 
@@ -20,6 +22,15 @@ enum Arguments {
             if flags.contains(name) {
                 globals.append(arg)
                 index += 1
+            } else if name == "--rootless" {
+                // Kept out of ArgumentParser: `spec --rootless` is a flag of its own.
+                if let eq = arg.firstIndex(of: "=") {
+                    rootless = String(arg[arg.index(after: eq)...])
+                    index += 1
+                } else {
+                    rootless = index + 1 < args.count ? args[index + 1] : ""
+                    index += 2
+                }
             } else if valued.contains(name) {
                 globals.append(arg)
                 if !arg.contains("="), index + 1 < args.count {

@@ -6,7 +6,8 @@ import Logging
 import StrataSystem
 import StrataRuntime
 
-/// runc's global flags. Every subcommand includes them, and `Arguments.normalize` moves
+/// runc's global flags (--rootless is taken by `Arguments`, since `spec --rootless` is a
+/// flag of its own). Every subcommand includes them, and `Arguments.normalize` moves
 /// the ones given before the subcommand name after it, so both placements work.
 struct GlobalOptions: ParsableArguments {
     @Option(help: "root directory for storage of container state")
@@ -24,9 +25,6 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("systemd-cgroup"), help: "enable systemd cgroup support (not supported yet: refused)")
     var systemdCgroup = false
 
-    @Option(help: "ignore cgroup permission errors ('true', 'false', or 'auto')")
-    var rootless: String = "auto"
-
     @Option(name: .customLong("criu"), help: .hidden)
     var criu: String?
 
@@ -43,9 +41,6 @@ struct GlobalOptions: ParsableArguments {
     func validateValues() throws(StrataError) {
         guard ["text", "json"].contains(logFormat) else {
             throw StrataError.message("invalid log format \"\(logFormat)\": use text or json")
-        }
-        guard ["true", "false", "auto"].contains(rootless) else {
-            throw StrataError.message("invalid --rootless value \"\(rootless)\": use true, false or auto")
         }
     }
 

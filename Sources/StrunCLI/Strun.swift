@@ -24,6 +24,9 @@ public struct Strun: ParsableCommand {
     /// Parses argv, runs the command and exits with its status. Errors go to the log
     /// (--log, in its format) and, as runc does, to stderr; the exit status is then 1.
     public static func main(_ argv: [String]) -> Never {
+        // A hook that exits without reading its state must not kill us with SIGPIPE;
+        // the container's init resets this before exec.
+        signal(SIGPIPE, SIG_IGN)
         let args = Array(argv.dropFirst())
         if args.first == "--version" || args.first == "-v" {
             print("strun version \(version)\ncommit: \(commit)\nspec: \(Spec.version)")
@@ -31,7 +34,12 @@ public struct Strun: ParsableCommand {
         }
         let command: any ParsableCommand
         do {
-            command = try parseAsRoot(Arguments.normalize(args))
+            let normalized = Arguments.normalize(args)
+            guard ["true", "false", "auto"].contains(Arguments.rootless) else {
+                try? Files.writeAll(fd: 2, Array("invalid --rootless value \"\(Arguments.rootless)\": use true, false or auto\n".utf8), name: "stderr")
+                Glibc.exit(1)
+            }
+            command = try parseAsRoot(normalized)
         } catch {
             Self.exit(withError: error)
         }

@@ -34,8 +34,20 @@ public enum HookRunner {
             for p in cArgs { free(p) }
             for p in cEnv { free(p) }
         }
+        // A hook starts clean: default dispositions (strun ignores SIGPIPE) and an empty
+        // signal mask (a foreground `run` blocks every signal while it forwards them).
+        var attrs = posix_spawnattr_t()
+        posix_spawnattr_init(&attrs)
+        defer { posix_spawnattr_destroy(&attrs) }
+        var all = sigset_t()
+        sigfillset(&all)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attrs, &all)
+        posix_spawnattr_setsigmask(&attrs, &none)
+        posix_spawnattr_setflags(&attrs, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, hook.path, &actions, nil, cArgs, cEnv)
+        let rc = posix_spawn(&pid, hook.path, &actions, &attrs, cArgs, cEnv)
         closeFD(pipeFDs[0])
         if rc != 0 {
             throw StrataError.system("exec hook", hook.path, errno: rc)

@@ -15,13 +15,17 @@ enum InitProcess {
         do {
             try stageOne(ctx)
             try setUp(ctx)
+        } catch {
+            // During create the parent reports; if it is gone, it already failed.
+            try? ctx.channel.send(.failed(error.description))
+            Processes.exitNow(1)
+        }
+        do {
             try waitForStart(ctx)
             try execute(ctx)
         } catch {
-            if (try? ctx.channel.send(.failed(error.description))) == nil {
-                // After start nobody listens on the channel: stderr is all that is left.
-                try? Files.writeAll(fd: 2, Array(("strun: " + error.description + "\n").utf8), name: "stderr")
-            }
+            // After start nobody listens on the channel: stderr is all that is left.
+            try? Files.writeAll(fd: 2, Array(("strun: " + error.description + "\n").utf8), name: "stderr")
             Processes.exitNow(127)
         }
         Processes.exitNow(127)
@@ -131,7 +135,8 @@ enum InitProcess {
             if n < 0 && currentErrno() == EINTR { continue }
             Processes.exitNow(1)
         }
-        closeFD(ctx.fifoFD)
+        // The fifo fd stays open (close-on-exec): `start` waits for it to vanish at exec
+        // before it runs poststart hooks.
         try HookRunner.runAll(ctx.spec.hooks?.startContainer, kind: "startContainer",
                               state: InitState.json(ctx, status: "running"))
     }

@@ -10,6 +10,8 @@ extension Runtime {
     /// the cgroup and the state directory, then runs poststop hooks.
     public func delete(id: String, force: Bool) throws(StrataError) {
         try ContainerID.validate(id)
+        // runc exits 0 for `delete --force` of an unknown id; shims rely on it in cleanup.
+        if force && !Files.exists(store.directory(id)) { return }
         let lock = try store.lock(id)
         defer { lock.release() }
         let record: ContainerRecord

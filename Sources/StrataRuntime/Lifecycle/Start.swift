@@ -24,9 +24,15 @@ extension Runtime {
         runPoststart(record)
     }
 
-    /// Writes the byte init waits for. Non-blocking: with no reader, init is gone.
+    /// Writes the byte init waits for, then waits until init has exec'd (or died), so
+    /// that poststart hooks run after the user process started, as the spec requires.
+    /// Non-blocking open: with no reader, init is gone.
     func releaseInit(_ record: ContainerRecord) throws(StrataError) {
         let path = store.fifo(record.id)
+        // Opened before the write: once init's close-on-exec fifo fd goes away at exec,
+        // no writer is left and this end reports POLLHUP.
+        let watch = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        defer { closeFD(watch) }
         let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if currentErrno() == ENXIO { throw StrataError.message("cannot start container \(record.id): init process exited") }
@@ -38,6 +44,20 @@ extension Runtime {
         closeFD(fd)
         if n != 1 { throw StrataError.system("write exec fifo", path, errno: code) }
         unlink(path)
+        if watch >= 0 { Self.waitForExec(watch) }
+    }
+
+    /// Polls the fifo's read end until no writer is left. We never read: the byte is
+    /// init's. While it is still unread, POLLIN fires without POLLHUP: back off briefly.
+    static func waitForExec(_ fd: Int32) {
+        var pfd = pollfd(fd: fd, events: 0, revents: 0)
+        while true {
+            pfd.revents = 0
+            let n = poll(&pfd, 1, -1)
+            if n < 0 && currentErrno() == EINTR { continue }
+            if n < 0 || pfd.revents & Int16(POLLHUP | POLLERR) != 0 { return }
+            usleep(50)
+        }
     }
 
     func runPoststart(_ record: ContainerRecord) {

@@ -28,7 +28,7 @@ public struct StateStore: Sendable {
         try Files.makeDirectories(root, mode: 0o700)
         if mkdir(directory(id), 0o711) != 0 {
             if currentErrno() == EEXIST {
-                throw StrataError.message("container with id exists: \(id)", errno: EEXIST)
+                throw StrataError.message("container \"\(id)\" already exists", errno: EEXIST)
             }
             throw StrataError.system("mkdir", directory(id))
         }
