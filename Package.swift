@@ -11,7 +11,6 @@ let package = Package(
         .executable(name: "strun", targets: ["strun"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
@@ -27,7 +26,6 @@ let package = Package(
         .target(
             name: "StrunCLI",
             dependencies: ["StrataRuntime", "StrataSpec", "StrataSystem",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         .executableTarget(name: "strun", dependencies: ["StrunCLI"], swiftSettings: strict),

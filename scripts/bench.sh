@@ -35,6 +35,8 @@ if [[ "${1:-}" != --inner ]]; then
   done
   ((EUID == 0)) || { echo "bench: must run as root" >&2; exit 1; }
   "$script_dir/mkbundle.sh" "$bundle" -- /bin/true
+  # crun 1.8.1 predates runtime-spec 1.2 and refuses "1.2.0": give every runtime a 1.0.2 config.
+  jq '.ociVersion = "1.0.2-dev"' "$bundle/config.json" >"$bundle/config.json.tmp" && mv "$bundle/config.json.tmp" "$bundle/config.json"
   # A second config on the same rootfs that proves a runtime really runs
   # the container (prints a marker).
   mkdir -p "$bundle/check"

@@ -24,7 +24,7 @@ struct StrunLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let level = Self.name(event.level)
-        let time = Timestamp.nowRFC3339Nano()
+        let time = Clock.nowRFC3339()
         let message = "\(event.message)"
         let line: String
         switch format {

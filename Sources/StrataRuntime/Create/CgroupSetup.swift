@@ -9,7 +9,11 @@ enum CgroupSetup {
     }
 
     static func manager(path: String, id: String) throws(StrataError) -> any CgroupManager {
-        do { return try Cgroups.manager(path: path, containerID: id) } catch {
+        do {
+            let tables = try HostCgroups.tables()
+            return try Cgroups.manager(path: CgroupPath(path, containerID: id), mounts: tables.mounts,
+                                       membership: tables.membership)
+        } catch {
             throw error.within("linux.cgroupsPath")
         }
     }
@@ -51,5 +55,19 @@ enum CgroupSetup {
         }
         out.unified = r.unified ?? [:]
         return out
+    }
+}
+
+/// /proc/self/mountinfo and /proc/self/cgroup, read once per `strun` invocation: a
+/// command asks for the cgroup manager several times (create, status, destroy).
+enum HostCgroups {
+    // strun is single-threaded by design (see DESIGN.md), so a plain cache is safe.
+    nonisolated(unsafe) private static var cached: (mounts: CgroupMounts, membership: CgroupMembership)?
+
+    static func tables() throws(StrataError) -> (mounts: CgroupMounts, membership: CgroupMembership) {
+        if let cached { return cached }
+        let fresh = (try CgroupMounts.current(), try CgroupMembership.current())
+        cached = fresh
+        return fresh
     }
 }

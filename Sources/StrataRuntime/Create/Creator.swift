@@ -1,11 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import CShim
 import StrataSystem
 import StrataSpec
@@ -127,7 +122,7 @@ struct Creator {
         let startTime = Processes.startTime(of: initPid) ?? 0
         var record = ContainerRecord(
             ociVersion: spec.ociVersion, id: id, pid: initPid, initStartTime: startTime,
-            bundle: bundle, rootfs: rootfs, created: Timestamp.nowRFC3339Nano(), owner: Self.ownerName(),
+            bundle: bundle, rootfs: rootfs, created: Clock.nowRFC3339(), owner: Self.ownerName(),
             annotations: spec.annotations, cgroupsPath: spec.linux?.cgroupsPath ?? "",
             privatePidNamespace: plan.create.contains(.pid), started: false,
             poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
@@ -191,10 +186,17 @@ struct Creator {
         return getpid()
     }
 
+    /// The user name of our uid from /etc/passwd, as runc reports `owner`. Read directly:
+    /// getpwuid would load NSS modules into a static binary.
     static func ownerName() -> String {
         let uid = geteuid()
-        if let pw = getpwuid(uid), let name = pw.pointee.pw_name { return String(cString: name) }
-        return uid == 0 ? "root" : String(uid)
+        if let passwd = try? Files.readText("/etc/passwd") {
+            for line in passwd.split(separator: "\n") {
+                let fields = line.split(separator: ":", omittingEmptySubsequences: false)
+                if fields.count > 2, UInt32(fields[2]) == uid { return String(fields[0]) }
+            }
+        }
+        return String(uid)
     }
 }
 

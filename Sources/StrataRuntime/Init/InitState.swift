@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import StrataSpec
 import StrataSystem
 
@@ -14,6 +9,6 @@ enum InitState {
     static func json(_ ctx: InitContext, status: String) -> [UInt8] {
         let state = ContainerState(ociVersion: ctx.spec.ociVersion, id: ctx.id, pid: Int(hostPid), status: ContainerStatus(rawValue: status) ?? .created,
                                    bundle: ctx.bundle, annotations: ctx.spec.annotations)
-        return (try? JSONEncoder().encode(state)).map { Array($0) } ?? []
+        return state.jsonBytes()
     }
 }

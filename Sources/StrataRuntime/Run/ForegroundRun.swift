@@ -61,7 +61,8 @@ extension Runtime {
         }
         let status = try SignalForwarder(initPid: record.pid, master: master).run()
         closeFD(master)
-        try destroy(record, killFirst: true)
+        // With its own pid namespace, the kernel killed everything when init died.
+        try destroy(record, killFirst: !record.privatePidNamespace)
         return status.shellCode
     }
 

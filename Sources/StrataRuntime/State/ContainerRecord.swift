@@ -4,7 +4,7 @@ import StrataSpec
 ///
 /// It holds the OCI state fields plus what later commands need without the bundle:
 /// the init's start time (to survive pid reuse), the cgroup path and the poststop hooks.
-public struct ContainerRecord: Codable, Sendable {
+public struct ContainerRecord: Sendable {
     public var ociVersion: String
     public var id: String
     public var pid: Int32

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,11 +43,8 @@ public struct StateStore: Sendable {
     }
 
     public func save(_ record: ContainerRecord) throws(StrataError) {
-        let data: Data
-        do { data = try JSONEncoder().encode(record) } catch {
-            throw StrataError("encode state", record.id, reason: "\(error)")
-        }
-        try Files.writeAtomically(stateFile(record.id), data, mode: 0o600)
+        let bytes = record.document(status: record.started ? .running : .created).jsonBytes()
+        try Files.writeAtomically(stateFile(record.id), bytes, mode: 0o600)
     }
 
     public func load(_ id: String) throws(StrataError) -> ContainerRecord {
@@ -61,9 +53,11 @@ public struct StateStore: Sendable {
             if error.errno == ENOENT { throw Self.notExist(id) }
             throw error
         }
-        do { return try JSONDecoder().decode(ContainerRecord.self, from: Data(bytes)) } catch {
-            throw StrataError("decode state", stateFile(id), reason: "\(error)")
+        let state: ContainerState
+        do { state = try ContainerState.load(fromJSON: bytes) } catch {
+            throw StrataError("decode state", stateFile(id), reason: error.description)
         }
+        return try ContainerRecord(document: state, file: stateFile(id))
     }
 
     /// Ids of every container directory that holds a state file.

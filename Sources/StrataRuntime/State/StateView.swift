@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import StrataSpec
 import StrataCgroups
 import StrataSystem
@@ -20,8 +15,7 @@ enum StateView {
     }
 
     static func json(_ record: ContainerRecord, status: ContainerStatus) -> [UInt8] {
-        let state = state(record, status: status)
-        return (try? JSONEncoder().encode(state)).map { Array($0) } ?? []
+        state(record, status: status).jsonBytes()
     }
 }
 
