@@ -149,6 +149,32 @@ public enum Files {
 
 /// Path string helpers that do not touch the filesystem.
 public enum Paths {
+    /// Absolute, no "//", no "." or ".." component, no trailing slash: `clean` would
+    /// return it unchanged. Checked on bytes, since most paths are already clean.
+    static func isClean(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        var dots = 0
+        var first = true
+        for byte in path.utf8 {
+            if first {
+                if byte != UInt8(ascii: "/") { return false }
+                first = false
+            } else if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") || (dots > 0 && dots < 3 && previous == UInt8(ascii: ".")) { return false }
+                dots = 0
+            } else if byte == UInt8(ascii: ".") && (previous == UInt8(ascii: "/") || dots > 0) {
+                dots += 1
+            } else {
+                dots = 3
+            }
+            previous = byte
+        }
+        if first { return false }
+        if path.utf8.count > 1 && previous == UInt8(ascii: "/") { return false }
+        if dots > 0 && dots < 3 { return false }
+        return true
+    }
+
     /// The directory part of `path` ("/" for top-level entries, "." for bare names).
     public static func dirname(_ path: String) -> String {
         var trimmed = Substring(path)
@@ -180,6 +206,7 @@ public enum Paths {
 
     /// Lexical cleanup like Go's filepath.Clean for absolute paths.
     public static func clean(_ path: String) -> String {
+        if isClean(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

@@ -104,6 +104,7 @@ struct Creator {
             needsSecondFork: plan.needsSecondFork,
             cgroupDirectories: CgroupSetup.mountSources(cgroup),
             cgroupUnified: cgroup.mode == .unified,
+            hasRuntimeHooks: !(spec.hooks?.prestart ?? []).isEmpty || !(spec.hooks?.createRuntime ?? []).isEmpty,
             signalMaskToRestore: options.restoreMask, closeInChild: [lockFD])
 
         let cloned = try Processes.cloneProcess(flags: plan.fastPath ? plan.cloneFlags : 0)
@@ -127,18 +128,19 @@ struct Creator {
             privatePidNamespace: plan.create.contains(.pid), started: false,
             poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
 
-        try parentEnd.expect(.runtimeHooks, during: "container setup")
-        let creatingState = StateView.json(record, status: .creating)
-        try HookRunner.runAll(spec.hooks?.prestart, kind: "prestart", state: creatingState)
-        try HookRunner.runAll(spec.hooks?.createRuntime, kind: "createRuntime", state: creatingState)
-        try parentEnd.send(.hooksDone)
+        if ctx.hasRuntimeHooks {
+            try parentEnd.expect(.runtimeHooks, during: "container setup")
+            let creatingState = StateView.json(record, status: .creating)
+            try HookRunner.runAll(spec.hooks?.prestart, kind: "prestart", state: creatingState)
+            try HookRunner.runAll(spec.hooks?.createRuntime, kind: "createRuntime", state: creatingState)
+            try parentEnd.send(.hooksDone)
+        }
         try parentEnd.expect(.ready, during: "container setup")
 
         try runtime.store.save(record)
         if let pidFile = options.pidFile {
             try Files.writeAtomically(Paths.absolute(pidFile), Array(String(initPid).utf8))
         }
-        try parentEnd.send(.committed)
         if cloned != initPid { _ = try? Processes.wait(cloned) }
         record.pid = initPid
         return Created(record: record, spec: spec, clonedPid: cloned)

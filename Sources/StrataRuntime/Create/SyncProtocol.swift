@@ -19,8 +19,6 @@ enum SyncMessage: Equatable {
     case hooksDone
     /// init → strun: everything is ready; init waits on the exec fifo next.
     case ready
-    /// strun → init: the state is saved; the container exists.
-    case committed
     /// init → strun: setup failed with this message.
     case failed(String)
 
@@ -33,7 +31,6 @@ enum SyncMessage: Equatable {
         case .runtimeHooks: return "hooks"
         case .hooksDone: return "hooks-done"
         case .ready: return "ready"
-        case .committed: return "committed"
         case .failed(let m): return "error \(m)"
         }
     }
@@ -54,7 +51,6 @@ enum SyncMessage: Equatable {
         case "hooks": self = .runtimeHooks
         case "hooks-done": self = .hooksDone
         case "ready": self = .ready
-        case "committed": self = .committed
         case "error": self = .failed(rest)
         default: return nil
         }

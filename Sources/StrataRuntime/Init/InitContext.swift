@@ -32,6 +32,8 @@ struct InitContext {
     let needsSecondFork: Bool
     let cgroupDirectories: [(name: String, hostPath: String)]
     let cgroupUnified: Bool
+    /// prestart or createRuntime hooks exist: init pauses for them before pivot_root.
+    let hasRuntimeHooks: Bool
     /// The signal mask to restore before exec (the parent blocks signals while it forwards).
     let signalMaskToRestore: UInt64
     /// Parent-only fds the child closes first (the state lock: flock is shared with a

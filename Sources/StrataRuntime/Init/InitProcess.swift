@@ -65,18 +65,16 @@ enum InitProcess {
     }
 
     private static func setUp(_ ctx: InitContext) throws(StrataError) {
-        try ctx.channel.expect(.go, during: "wait for cgroup setup")
-        if ctx.newUserNamespace {
-            // Become root of the new user namespace now that the maps exist.
-            try sys("setresgid", "0") { strata_setresgid(0, 0, 0) }
-            try sys("setresuid", "0") { strata_setresuid(0, 0, 0) }
+        // Mounts need neither the cgroup placement nor anything else the parent does
+        // after the clone, so they overlap with it; except in a new user namespace (no
+        // privilege until the maps exist) and for a cgroup2 mount, which must see the
+        // cgroup namespace that only follows the placement.
+        let mountsFirst = !ctx.newUserNamespace && !(ctx.cgroupUnified && ctx.newCgroupNamespace)
+        if !mountsFirst {
+            try awaitPlacement(ctx)
         }
         // A session of its own: the console (if any) becomes its controlling terminal.
         _ = setsid()
-        if ctx.newCgroupNamespace {
-            // After the parent placed us in the cgroup, so that it becomes the ns root.
-            try Namespaces.unshare(NamespaceKind.cgroup.cloneFlag)
-        }
         umask(0)
         if ctx.hasMountNamespace { try RootfsBuilder.prepare(ctx) }
         let builder = try RootfsBuilder(ctx: ctx)
@@ -84,8 +82,13 @@ enum InitProcess {
             try builder.mountAll()
             try builder.populateDev()
         }
-        try ctx.channel.send(.runtimeHooks)
-        try ctx.channel.expect(.hooksDone, during: "wait for createRuntime hooks")
+        if mountsFirst {
+            try awaitPlacement(ctx)
+        }
+        if ctx.hasRuntimeHooks {
+            try ctx.channel.send(.runtimeHooks)
+            try ctx.channel.expect(.hooksDone, during: "wait for createRuntime hooks")
+        }
         try HookRunner.runAll(ctx.spec.hooks?.createContainer, kind: "createContainer",
                               state: InitState.json(ctx, status: "created"))
         if ctx.hasMountNamespace {
@@ -121,8 +124,22 @@ enum InitProcess {
         }
         // Checked now so that a missing binary fails `create`, as with runc.
         _ = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
+        // No reply is awaited: if the parent cannot save the state, it kills us.
         try ctx.channel.send(.ready)
-        try ctx.channel.expect(.committed, during: "wait for state to be saved")
+    }
+
+    /// Waits until the parent wrote the id maps and placed us in the cgroup; then takes
+    /// root in a new user namespace and enters a new cgroup namespace.
+    private static func awaitPlacement(_ ctx: InitContext) throws(StrataError) {
+        try ctx.channel.expect(.go, during: "wait for cgroup setup")
+        if ctx.newUserNamespace {
+            try sys("setresgid", "0") { strata_setresgid(0, 0, 0) }
+            try sys("setresuid", "0") { strata_setresuid(0, 0, 0) }
+        }
+        if ctx.newCgroupNamespace {
+            // After the placement, so that the container's cgroup becomes the ns root.
+            try Namespaces.unshare(NamespaceKind.cgroup.cloneFlag)
+        }
     }
 
     /// Blocks until `strun start` writes to the exec fifo.
