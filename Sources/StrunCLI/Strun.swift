@@ -44,7 +44,8 @@ public enum Strun {
             logger = globals.log == nil ? nil : runtimeLogger
             let runtime = Runtime(root: globals.root, logger: runtimeLogger, systemdCgroup: globals.systemdCgroup)
             guard let command = Commands.find(parsed.command) else { fail("no such command", logger: nil) }
-            exit(try command.run(parsed, runtime))
+            let code = try command.run(parsed, runtime)
+            exit(code)
         } catch {
             fail(error.description, logger: logger)
         }

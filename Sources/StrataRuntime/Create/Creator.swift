@@ -66,12 +66,9 @@ struct Creator {
         let fifoFD = try sys("open", fifoPath) { open(fifoPath, O_RDWR | O_CLOEXEC) }
         defer { closeFD(fifoFD) }
 
+        // Created after the clone: the kernel's cgroup work then overlaps with the
+        // child's mounts (init waits for it only before a cgroup mount).
         var cgroup = try CgroupSetup.manager(for: spec, id: id)
-        try cgroup.create()
-        cleanup.cgroup = cgroup
-        do { try cgroup.apply(CgroupSetup.resources(from: spec.linux?.resources)) } catch {
-            throw error.within("apply cgroup resources")
-        }
 
         var consoleFD: Int32 = -1
         if process.terminal ?? false {
@@ -117,7 +114,8 @@ struct Creator {
         childEnd.close()
         cleanup.pids.append(cloned)
 
-        let initPid = try handshake(plan: plan, spec: spec, cloned: cloned, channel: parentEnd, cgroup: cgroup)
+        let initPid = try handshake(plan: plan, spec: spec, cloned: cloned, channel: parentEnd,
+                                    cgroup: &cgroup, cleanup: &cleanup)
         if initPid != cloned { cleanup.pids.append(initPid) }
 
         let startTime = Processes.startTime(of: initPid) ?? 0
@@ -148,7 +146,7 @@ struct Creator {
 
     /// Id maps, the init's pid, cgroup placement, then "go".
     private func handshake(plan: NamespacePlan, spec: Spec, cloned: Int32, channel: Channel,
-                           cgroup: some CgroupManager) throws(StrataError) -> Int32 {
+                           cgroup: inout any CgroupManager, cleanup: inout Cleanup) throws(StrataError) -> Int32 {
         var initPid = cloned
         if plan.fastPath {
             if plan.create.contains(.user) { try IDMaps.write(for: cloned, linux: spec.linux) }
@@ -170,6 +168,11 @@ struct Creator {
                     throw StrataError("start init", options.id, reason: "unexpected \(message.encoded)")
                 }
             }
+        }
+        try cgroup.create()
+        cleanup.cgroup = cgroup
+        do { try cgroup.apply(CgroupSetup.resources(from: spec.linux?.resources)) } catch {
+            throw error.within("apply cgroup resources")
         }
         try cgroup.addProcess(pid: initPid)
         try channel.send(.go)

@@ -70,8 +70,10 @@ enum InitProcess {
         // privilege until the maps exist) and for a cgroup2 mount, which must see the
         // cgroup namespace that only follows the placement.
         let mountsFirst = !ctx.newUserNamespace && !(ctx.cgroupUnified && ctx.newCgroupNamespace)
+        var placed = false
         if !mountsFirst {
             try awaitPlacement(ctx)
+            placed = true
         }
         // A session of its own: the console (if any) becomes its controlling terminal.
         _ = setsid()
@@ -79,10 +81,13 @@ enum InitProcess {
         if ctx.hasMountNamespace { try RootfsBuilder.prepare(ctx) }
         let builder = try RootfsBuilder(ctx: ctx)
         if ctx.hasMountNamespace {
-            try builder.mountAll()
+            // A cgroup mount binds the container's cgroup: it must exist by then.
+            try builder.mountAll(beforeCgroupMount: { () throws(StrataError) in
+                if !placed { try awaitPlacement(ctx); placed = true }
+            })
             try builder.populateDev()
         }
-        if mountsFirst {
+        if !placed {
             try awaitPlacement(ctx)
         }
         if ctx.hasRuntimeHooks {

@@ -40,11 +40,12 @@ struct RootfsBuilder {
         try Mounts.mount(source: ctx.rootfs, target: ctx.rootfs, type: nil, flags: Mounts.bind | Mounts.rec, data: nil)
     }
 
-    func mountAll() throws(StrataError) {
+    func mountAll(beforeCgroupMount: () throws(StrataError) -> Void) throws(StrataError) {
         let applier = MountApplier(root: root, inUserNamespace: inUserNamespace,
                                    cgroupDirectories: ctx.cgroupDirectories, cgroupUnified: ctx.cgroupUnified)
         for mount in ctx.spec.mounts ?? [] {
             let planned = PlannedMount(mount, bundle: ctx.bundle)
+            if planned.type == "cgroup" || planned.type == "cgroup2" { try beforeCgroupMount() }
             do { try applier.apply(planned) } catch {
                 throw error.within("mount \(planned.destination)")
             }
