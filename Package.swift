@@ -31,6 +31,8 @@ let package = Package(
         .executableTarget(name: "strun", dependencies: ["StrunCLI"], swiftSettings: strict),
         .testTarget(name: "StrataSpecTests", dependencies: ["StrataSpec"], swiftSettings: strict),
         .testTarget(name: "StrataCgroupsTests", dependencies: ["StrataCgroups"], swiftSettings: strict),
-        .testTarget(name: "StrataRuntimeTests", dependencies: ["StrataRuntime"], swiftSettings: strict),
+        .testTarget(name: "StrataRuntimeTests", dependencies: ["StrataRuntime", "StrataSystem", "StrataSpec"], swiftSettings: strict),
+        .testTarget(name: "StrunCLITests", dependencies: ["StrunCLI"], swiftSettings: strict),
+        .testTarget(name: "StrataSystemTests", dependencies: ["StrataSystem"], swiftSettings: strict),
     ]
 )
