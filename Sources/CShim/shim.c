@@ -164,3 +164,10 @@ int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear) {
     struct strata_mount_attr attr = { set, clear, 0, 0 };
     return (int)syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof(attr));
 }
+
+#include <sys/vfs.h>
+long long strata_fs_magic(const char *path) {
+    struct statfs st;
+    if (statfs(path, &st) != 0) return -1;
+    return (long long)st.f_type;
+}

@@ -2,6 +2,12 @@ import StrataSystem
 
 /// Entry points: detect the host's layout and build the right manager.
 public enum Cgroups {
+    /// True when /sys/fs/cgroup is a cgroup2 filesystem (pure v2): one statfs, for
+    /// callers that must decide before reading the mount table.
+    public static func unifiedBySuperblock(_ path: String = "/sys/fs/cgroup") -> Bool {
+        Files.filesystemMagic(path) == 0x6367_7270 // CGROUP2_SUPER_MAGIC
+    }
+
     /// The host's cgroup mode, from /proc/self/mountinfo.
     public static func detectMode() throws(StrataError) -> CgroupMode {
         try mode(of: try CgroupMounts.current())

@@ -1,3 +1,4 @@
+import CShim
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -78,6 +79,12 @@ public enum Files {
             unlink(temp)
             throw StrataError.system("rename", path, errno: code)
         }
+    }
+
+    /// The filesystem type magic (statfs f_type) at `path`, or nil.
+    public static func filesystemMagic(_ path: String) -> Int64? {
+        let magic = strata_fs_magic(path)
+        return magic < 0 ? nil : Int64(magic)
     }
 
     /// True when something exists at `path` (symlinks are not followed).

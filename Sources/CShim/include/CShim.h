@@ -49,4 +49,6 @@ unsigned long strata_tiocswinsz(void);
 unsigned long strata_tiocgwinsz(void);
 /// mount_setattr(fd, "", AT_EMPTY_PATH | AT_RECURSIVE, {set, clear}): no glibc wrapper.
 int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear);
+/// statfs(2) f_type of the filesystem holding `path`, or -1 (sys/vfs.h is not in Glibc's module).
+long long strata_fs_magic(const char *path);
 #endif

@@ -19,11 +19,11 @@ enum CgroupSetup {
     }
 
     /// Host directories to bind for a v1 `cgroup` mount, named as under /sys/fs/cgroup.
-    static func mountSources(_ manager: some CgroupManager) -> [(name: String, hostPath: String)] {
+    static func mountSources(_ manager: some CgroupManager) -> [CgroupDirectory] {
         manager.paths.compactMap { key, dir in
             if key.isEmpty { return nil }
             let name = key.hasPrefix("name=") ? String(key.dropFirst(5)) : key
-            return (name, dir)
+            return CgroupDirectory(name: name, hostPath: dir)
         }.sorted { $0.name < $1.name }
     }
 

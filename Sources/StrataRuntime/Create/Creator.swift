@@ -66,9 +66,6 @@ struct Creator {
         let fifoFD = try sys("open", fifoPath) { open(fifoPath, O_RDWR | O_CLOEXEC) }
         defer { closeFD(fifoFD) }
 
-        // Created after the clone: the kernel's cgroup work then overlaps with the
-        // child's mounts (init waits for it only before a cgroup mount).
-        var cgroup = try CgroupSetup.manager(for: spec, id: id)
 
         var consoleFD: Int32 = -1
         if process.terminal ?? false {
@@ -99,8 +96,7 @@ struct Creator {
             newTimeNamespace: !plan.fastPath && plan.create.contains(.time),
             hasMountNamespace: plan.has(.mount), hasUTSNamespace: plan.has(.uts),
             needsSecondFork: plan.needsSecondFork,
-            cgroupDirectories: CgroupSetup.mountSources(cgroup),
-            cgroupUnified: cgroup.mode == .unified,
+            cgroupUnified: Cgroups.unifiedBySuperblock(),
             hasRuntimeHooks: !(spec.hooks?.prestart ?? []).isEmpty || !(spec.hooks?.createRuntime ?? []).isEmpty,
             signalMaskToRestore: options.restoreMask, closeInChild: [lockFD])
 
@@ -114,6 +110,9 @@ struct Creator {
         childEnd.close()
         cleanup.pids.append(cloned)
 
+        // The cgroup is looked up and made after the clone: that work then overlaps with
+        // the child's mounts (init waits for it only before a cgroup mount).
+        var cgroup = try CgroupSetup.manager(for: spec, id: id)
         let initPid = try handshake(plan: plan, spec: spec, cloned: cloned, channel: parentEnd,
                                     cgroup: &cgroup, cleanup: &cleanup)
         if initPid != cloned { cleanup.pids.append(initPid) }
@@ -175,7 +174,7 @@ struct Creator {
             throw error.within("apply cgroup resources")
         }
         try cgroup.addProcess(pid: initPid)
-        try channel.send(.go)
+        try channel.send(.go(CgroupSetup.mountSources(cgroup)))
         return initPid
     }
 

@@ -4,6 +4,12 @@ import StrataSystem
 ///
 /// Each message is one packet: a keyword, then an optional space and payload. Keeping it
 /// text makes a protocol trace readable in `strace -f`.
+/// One hierarchy's cgroup directory of the container, as mounted under /sys/fs/cgroup.
+struct CgroupDirectory: Equatable {
+    let name: String
+    let hostPath: String
+}
+
 enum SyncMessage: Equatable {
     /// init → strun: the stage-1 child unshared a user namespace; write its id maps.
     case needMaps
@@ -11,8 +17,9 @@ enum SyncMessage: Equatable {
     case mapped
     /// init → strun: the host pid of the process that becomes the container's init.
     case pid(Int32)
-    /// strun → init: cgroups are set up; go on with the rootfs.
-    case go
+    /// strun → init: cgroups are set up; the payload lists this container's cgroup
+    /// directories ("name\tpath" lines) for a v1 `cgroup` mount.
+    case go([CgroupDirectory])
     /// init → strun: mounts are done; run the prestart and createRuntime hooks now.
     case runtimeHooks
     /// strun → init: those hooks ran.
@@ -27,7 +34,7 @@ enum SyncMessage: Equatable {
         case .needMaps: return "maps"
         case .mapped: return "mapped"
         case .pid(let p): return "pid \(p)"
-        case .go: return "go"
+        case .go(let dirs): return (["go"] + dirs.map { $0.name + "\t" + $0.hostPath }).joined(separator: "\n")
         case .runtimeHooks: return "hooks"
         case .hooksDone: return "hooks-done"
         case .ready: return "ready"
@@ -38,7 +45,7 @@ enum SyncMessage: Equatable {
     init?(decoding bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         let (word, rest): (Substring, String) = {
-            if let space = text.firstIndex(of: " ") {
+            if let space = text.firstIndex(where: { $0 == " " || $0 == "\n" }) {
                 return (text[..<space], String(text[text.index(after: space)...]))
             }
             return (Substring(text), "")
@@ -47,7 +54,11 @@ enum SyncMessage: Equatable {
         case "maps": self = .needMaps
         case "mapped": self = .mapped
         case "pid": guard let p = Int32(rest) else { return nil }; self = .pid(p)
-        case "go": self = .go
+        case "go":
+            self = .go(rest.split(separator: "\n").compactMap { line in
+                guard let tab = line.firstIndex(of: "\t") else { return nil }
+                return CgroupDirectory(name: String(line[..<tab]), hostPath: String(line[line.index(after: tab)...]))
+            })
         case "hooks": self = .runtimeHooks
         case "hooks-done": self = .hooksDone
         case "ready": self = .ready
@@ -71,6 +82,18 @@ extension Channel {
             throw StrataError("decode", "sync message", reason: "unexpected \"\(String(decoding: bytes, as: UTF8.self))\"")
         }
         return message
+    }
+
+    /// Waits for "go" and returns its cgroup directories.
+    func expectGo() throws(StrataError) -> [CgroupDirectory] {
+        guard let message = try next() else {
+            throw StrataError("wait for cgroup setup", "", reason: "peer closed the sync channel")
+        }
+        switch message {
+        case .go(let dirs): return dirs
+        case .failed(let text): throw StrataError.message(text)
+        default: throw StrataError("wait for cgroup setup", "", reason: "expected go, got \(message.encoded)")
+        }
     }
 
     /// Waits for exactly `expected`; an error message from the peer is rethrown as is.

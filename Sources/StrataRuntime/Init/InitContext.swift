@@ -30,7 +30,7 @@ struct InitContext {
     let hasUTSNamespace: Bool
     /// The child must fork once more so that a new or joined pid/time namespace applies.
     let needsSecondFork: Bool
-    let cgroupDirectories: [(name: String, hostPath: String)]
+    /// The host's cgroups are unified v2 (from the superblock of /sys/fs/cgroup).
     let cgroupUnified: Bool
     /// prestart or createRuntime hooks exist: init pauses for them before pivot_root.
     let hasRuntimeHooks: Bool

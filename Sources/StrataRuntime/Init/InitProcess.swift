@@ -70,10 +70,9 @@ enum InitProcess {
         // privilege until the maps exist) and for a cgroup2 mount, which must see the
         // cgroup namespace that only follows the placement.
         let mountsFirst = !ctx.newUserNamespace && !(ctx.cgroupUnified && ctx.newCgroupNamespace)
-        var placed = false
+        var cgroupDirectories: [CgroupDirectory]?
         if !mountsFirst {
-            try awaitPlacement(ctx)
-            placed = true
+            cgroupDirectories = try awaitPlacement(ctx)
         }
         // A session of its own: the console (if any) becomes its controlling terminal.
         _ = setsid()
@@ -82,13 +81,16 @@ enum InitProcess {
         let builder = try RootfsBuilder(ctx: ctx)
         if ctx.hasMountNamespace {
             // A cgroup mount binds the container's cgroup: it must exist by then.
-            try builder.mountAll(beforeCgroupMount: { () throws(StrataError) in
-                if !placed { try awaitPlacement(ctx); placed = true }
+            try builder.mountAll(cgroupDirectories: { () throws(StrataError) -> [CgroupDirectory] in
+                if let cgroupDirectories { return cgroupDirectories }
+                let dirs = try awaitPlacement(ctx)
+                cgroupDirectories = dirs
+                return dirs
             })
             try builder.populateDev()
         }
-        if !placed {
-            try awaitPlacement(ctx)
+        if cgroupDirectories == nil {
+            _ = try awaitPlacement(ctx)
         }
         if ctx.hasRuntimeHooks {
             try ctx.channel.send(.runtimeHooks)
@@ -135,8 +137,8 @@ enum InitProcess {
 
     /// Waits until the parent wrote the id maps and placed us in the cgroup; then takes
     /// root in a new user namespace and enters a new cgroup namespace.
-    private static func awaitPlacement(_ ctx: InitContext) throws(StrataError) {
-        try ctx.channel.expect(.go, during: "wait for cgroup setup")
+    private static func awaitPlacement(_ ctx: InitContext) throws(StrataError) -> [CgroupDirectory] {
+        let dirs = try ctx.channel.expectGo()
         if ctx.newUserNamespace {
             try sys("setresgid", "0") { strata_setresgid(0, 0, 0) }
             try sys("setresuid", "0") { strata_setresuid(0, 0, 0) }
@@ -145,6 +147,7 @@ enum InitProcess {
             // After the placement, so that the container's cgroup becomes the ns root.
             try Namespaces.unshare(NamespaceKind.cgroup.cloneFlag)
         }
+        return dirs
     }
 
     /// Blocks until `strun start` writes to the exec fifo.

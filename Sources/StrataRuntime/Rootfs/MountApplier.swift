@@ -8,8 +8,6 @@ import StrataSpec
 struct MountApplier {
     let root: SafePath
     let inUserNamespace: Bool
-    /// Host directories of this container's cgroup, by hierarchy name, for `cgroup` mounts.
-    let cgroupDirectories: [(name: String, hostPath: String)]
     let cgroupUnified: Bool
 
     func apply(_ mount: PlannedMount) throws(StrataError) {
@@ -19,12 +17,7 @@ struct MountApplier {
         if mount.tmpcopyup {
             throw StrataError("mount", mount.destination, reason: "the tmpcopyup option is not supported yet")
         }
-        switch mount.type {
-        case "cgroup", "cgroup2":
-            try mountCgroup(mount)
-        default:
-            try mountGeneric(mount)
-        }
+        try mountGeneric(mount)
     }
 
     private func target(for mount: PlannedMount) throws(StrataError) -> Int32 {
@@ -81,7 +74,7 @@ struct MountApplier {
 
     /// cgroup v2: mount cgroup2 directly (the cgroup namespace scopes it). v1: a tmpfs with
     /// one bind of this container's cgroup directory per hierarchy, read-only unless `rw`.
-    private func mountCgroup(_ mount: PlannedMount) throws(StrataError) {
+    func mountCgroup(_ mount: PlannedMount, directories: [CgroupDirectory]) throws(StrataError) {
         let readOnly = mount.flags & Mounts.rdonly != 0
         if cgroupUnified {
             let fd = try root.makeDirectories(mount.destination)
@@ -94,7 +87,8 @@ struct MountApplier {
         try Mounts.mount(source: "tmpfs", targetFD: top, shown: mount.destination, type: "tmpfs",
                          flags: Mounts.nosuid | Mounts.nodev | Mounts.noexec, data: "mode=755")
         closeFD(top)
-        for (name, hostPath) in cgroupDirectories {
+        for directory in directories {
+            let name = directory.name, hostPath = directory.hostPath
             let dest = Paths.join(mount.destination, name)
             let fd = try root.makeDirectories(dest)
             defer { closeFD(fd) }

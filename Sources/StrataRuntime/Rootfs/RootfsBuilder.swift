@@ -40,13 +40,19 @@ struct RootfsBuilder {
         try Mounts.mount(source: ctx.rootfs, target: ctx.rootfs, type: nil, flags: Mounts.bind | Mounts.rec, data: nil)
     }
 
-    func mountAll(beforeCgroupMount: () throws(StrataError) -> Void) throws(StrataError) {
-        let applier = MountApplier(root: root, inUserNamespace: inUserNamespace,
-                                   cgroupDirectories: ctx.cgroupDirectories, cgroupUnified: ctx.cgroupUnified)
+    /// The config's mounts in order. `cgroupDirectories` is asked for only when a cgroup
+    /// mount comes: it waits for the parent's placement, which runs meanwhile.
+    func mountAll(cgroupDirectories: () throws(StrataError) -> [CgroupDirectory]) throws(StrataError) {
+        let applier = MountApplier(root: root, inUserNamespace: inUserNamespace, cgroupUnified: ctx.cgroupUnified)
         for mount in ctx.spec.mounts ?? [] {
             let planned = PlannedMount(mount, bundle: ctx.bundle)
-            if planned.type == "cgroup" || planned.type == "cgroup2" { try beforeCgroupMount() }
-            do { try applier.apply(planned) } catch {
+            do {
+                if planned.type == "cgroup" || planned.type == "cgroup2" {
+                    try applier.mountCgroup(planned, directories: cgroupDirectories())
+                } else {
+                    try applier.apply(planned)
+                }
+            } catch {
                 throw error.within("mount \(planned.destination)")
             }
         }
