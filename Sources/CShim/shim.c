@@ -171,3 +171,7 @@ long long strata_fs_magic(const char *path) {
     if (statfs(path, &st) != 0) return -1;
     return (long long)st.f_type;
 }
+
+long strata_join_session_keyring(const char *name) {
+    return syscall(SYS_keyctl, 1 /* KEYCTL_JOIN_SESSION_KEYRING */, name, 0, 0, 0);
+}

@@ -51,4 +51,6 @@ unsigned long strata_tiocgwinsz(void);
 int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear);
 /// statfs(2) f_type of the filesystem holding `path`, or -1 (sys/vfs.h is not in Glibc's module).
 long long strata_fs_magic(const char *path);
+/// keyctl(KEYCTL_JOIN_SESSION_KEYRING, name): a new session keyring (no glibc wrapper).
+long strata_join_session_keyring(const char *name);
 #endif

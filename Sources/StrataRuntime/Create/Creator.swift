@@ -85,10 +85,18 @@ struct Creator {
         if plan.fastPath && plan.create.contains(.time) {
             try TimeNamespace.unshareWithOffsets(spec.linux?.timeOffsets)
         }
+        // Socket activation, as runc does it: fds 3..3+N-1 from our LISTEN_FDS (when
+        // LISTEN_PID is us) go to the container first, announced as LISTEN_FDS=N for pid 1.
+        var process = process
+        let listenFDs = SocketActivation.inheritedCount()
+        if listenFDs > 0 {
+            process.env = (process.env ?? []) + ["LISTEN_FDS=\(listenFDs)", "LISTEN_PID=1"]
+        }
         let ctx = InitContext(
             id: id, spec: spec, process: process, bundle: bundle, rootfs: rootfs,
             channel: childEnd, fifoFD: fifoFD, consoleSocketFD: consoleFD,
-            noPivot: options.noPivot, preserveFDs: options.preserveFDs,
+            noPivot: options.noPivot, noNewKeyring: options.noNewKeyring,
+            preserveFDs: options.preserveFDs + listenFDs,
             joins: joins, unshareInChild: plan.fastPath ? 0 : plan.unshareFlags,
             clonedNamespaces: plan.fastPath,
             newUserNamespace: plan.create.contains(.user),
@@ -116,6 +124,7 @@ struct Creator {
         let initPid = try handshake(plan: plan, spec: spec, cloned: cloned, channel: parentEnd,
                                     cgroup: &cgroup, cleanup: &cleanup)
         if initPid != cloned { cleanup.pids.append(initPid) }
+        let createdCgroupDirectories = cgroup.createdDirectories
 
         let startTime = Processes.startTime(of: initPid) ?? 0
         var record = ContainerRecord(
@@ -124,6 +133,7 @@ struct Creator {
             annotations: spec.annotations, cgroupsPath: spec.linux?.cgroupsPath ?? "",
             privatePidNamespace: plan.create.contains(.pid), started: false,
             poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
+        record.createdCgroupDirectories = createdCgroupDirectories
 
         if ctx.hasRuntimeHooks {
             try parentEnd.expect(.runtimeHooks, during: "container setup")

@@ -16,6 +16,8 @@ struct InitContext {
     /// Connected console socket (terminal: true), or -1.
     let consoleSocketFD: Int32
     let noPivot: Bool
+    /// --no-new-keyring: keep the caller's session keyring instead of a fresh one.
+    let noNewKeyring: Bool
     let preserveFDs: Int32
     /// Namespaces to join, with fds opened before any namespace changed (user first).
     let joins: [(kind: NamespaceKind, fd: Int32, path: String)]

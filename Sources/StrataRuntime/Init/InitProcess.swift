@@ -76,6 +76,13 @@ enum InitProcess {
         }
         // A session of its own: the console (if any) becomes its controlling terminal.
         _ = setsid()
+        if !ctx.noNewKeyring {
+            // A fresh session keyring, so the container cannot reach the caller's keys.
+            // Kernels without keyrings (ENOSYS) are fine, as with runc.
+            if strata_join_session_keyring("_ses." + ctx.id) < 0 && currentErrno() != ENOSYS {
+                throw StrataError.system("join session keyring", "_ses." + ctx.id)
+            }
+        }
         umask(0)
         if ctx.hasMountNamespace { try RootfsBuilder.prepare(ctx) }
         let builder = try RootfsBuilder(ctx: ctx)

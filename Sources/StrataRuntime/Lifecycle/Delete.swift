@@ -35,6 +35,7 @@ extension Runtime {
     /// Kills every process of the container, removes its cgroup and state, runs poststop.
     func destroy(_ record: ContainerRecord, killFirst: Bool) throws(StrataError) {
         var manager = try CgroupSetup.manager(path: record.cgroupsPath, id: record.id)
+        manager.createdDirectories = record.createdCgroupDirectories
         if killFirst || !((try? manager.isEmpty()) ?? true) {
             if record.privatePidNamespace && StatusProbe.initAlive(record) {
                 // Killing a pid namespace's init kills everything in it.

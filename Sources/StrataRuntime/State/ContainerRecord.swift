@@ -18,6 +18,8 @@ public struct ContainerRecord: Sendable {
     public var annotations: [String: String]?
     /// The cgroups path given to the cgroup manager (resolved cgroupsPath).
     public var cgroupsPath: String
+    /// Cgroup directories `create` made (parents included), so `delete` removes them all.
+    public var createdCgroupDirectories: [String] = []
     /// True when the container has its own pid namespace: killing init then kills all.
     public var privatePidNamespace: Bool
     /// True once `start` has run (or the container ran and exited).

@@ -20,6 +20,7 @@ extension ContainerRecord {
             "privatePidNamespace": .bool(privatePidNamespace),
             "started": .bool(started),
             "terminal": .bool(terminal),
+            "cgroupDirectories": .array(createdCgroupDirectories.map { .string($0) }),
         ]
         if let hooks = Self.hooksJSON(poststart: poststart, poststop: poststop) { extra["hooks"] = hooks }
         state.unknownFields[Self.extraKey] = .object(extra)
@@ -50,6 +51,9 @@ extension ContainerRecord {
                   cgroupsPath: cgroups, privatePidNamespace: flag("privatePidNamespace"),
                   started: flag("started"), poststart: hooks?.poststart, poststop: hooks?.poststop,
                   terminal: flag("terminal"))
+        if case .array(let dirs)? = extra["cgroupDirectories"] {
+            createdCgroupDirectories = dirs.compactMap { if case .string(let d) = $0 { return d } else { return nil } }
+        }
     }
 
     /// Hooks have no public JSON entry of their own: they travel inside a minimal Spec.
