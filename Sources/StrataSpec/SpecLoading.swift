@@ -1,7 +1,7 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 extension Spec {
@@ -63,24 +63,33 @@ extension Spec {
     public var jsonValue: JSONValue { jsonOutput.jsonValue }
 }
 
-/// Reads a whole file, turning failures into a `SpecError` that names the path.
-///
-/// `FileManager.contents(atPath:)` rather than `Data(contentsOf:)`: building a file URL was a
-/// measurable share of the first load in a fresh process. It gives no reason on failure, so
-/// the reason is worked out afterwards, off the success path.
-func readFile(_ path: String) throws(SpecError) -> Data {
-    let manager = FileManager.default
-    if let data = manager.contents(atPath: path) { return data }
-    var isDirectory = false
-    let reason: String
-    if !manager.fileExists(atPath: path, isDirectory: &isDirectory) {
-        reason = "no such file or directory"
-    } else if isDirectory {
-        reason = "is a directory"
-    } else if !manager.isReadableFile(atPath: path) {
-        reason = "permission denied"
-    } else {
-        reason = "cannot read file"
+/// Reads a whole file with open(2)/read(2), turning failures into a `SpecError` that
+/// names the path. No Foundation: linking it into the static runtime grew every
+/// protocol-conformance lookup of a cold start.
+func readFile(_ path: String) throws(SpecError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { throw SpecError(kind: .io, file: path, reason: ioReason(errno)) }
+    defer { close(fd) }
+    var out: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 16384)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n == 0 { return out }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw SpecError(kind: .io, file: path, reason: ioReason(errno))
+        }
+        out.append(contentsOf: chunk[0..<n])
     }
-    throw SpecError(kind: .io, file: path, reason: reason)
+}
+
+/// Go-style lower-case text for the errors a config read meets.
+func ioReason(_ code: Int32) -> String {
+    switch code {
+    case ENOENT: return "no such file or directory"
+    case EISDIR: return "is a directory"
+    case EACCES, EPERM: return "permission denied"
+    case ENOTDIR: return "not a directory"
+    default: return "cannot read file (errno \(code))"
+    }
 }

@@ -1,7 +1,7 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// One reason a config is not acceptable, with the JSON path it is about.
@@ -56,11 +56,11 @@ public struct SpecValidator: Sendable {
         guard let path = spec.rootfsPath(bundle: bundle) else {
             return SpecProblem(path: "root.path", reason: "must be set")
         }
-        var isDirectory = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
             return SpecProblem(path: "root.path", reason: "rootfs \(path) does not exist")
         }
-        guard isDirectory else {
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
             return SpecProblem(path: "root.path", reason: "rootfs \(path) is not a directory")
         }
         return nil
