@@ -88,4 +88,13 @@ struct ContainerRecordTests {
         state.unknownFields["strata"] = .string("nope")
         #expect(throws: StrataError.self) { try ContainerRecord(document: state, file: "f") }
     }
+
+    @Test("an out-of-range pid in state.json is an error, not a crash")
+    func hugePid() async {
+        await #expect(processExitsWith: .success) {
+            var state = ContainerRecord.sample().document(status: .running)
+            state.pid = 99_999_999_999
+            _ = try? ContainerRecord(document: state, file: "/run/strun/x/state.json")
+        }
+    }
 }
