@@ -187,11 +187,12 @@ public enum Paths {
         var trimmed = Substring(path)
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
-        if slash == trimmed.startIndex { return "/" }
-        return String(trimmed[..<slash])
+        var head = trimmed[..<slash]
+        while head.hasSuffix("/") { head = head.dropLast() }
+        return head.isEmpty ? "/" : String(head)
     }
 
-    /// Joins `base` and a relative or absolute `child`, collapsing duplicate slashes.
+    /// Joins `base` and a relative or absolute `child` with exactly one slash between them.
     public static func join(_ base: String, _ child: String) -> String {
         if child.isEmpty { return base }
         if base.hasSuffix("/") { return base + (child.hasPrefix("/") ? String(child.dropFirst()) : child) }

@@ -21,15 +21,16 @@ public enum Signals {
         var name = text.uppercased()
         if name.hasPrefix("SIG") { name.removeFirst(3) }
         if let hit = names.first(where: { $0.0 == name }) { return hit.1 }
+        // Real-time signals 34...64 as RTMIN+k or RTMAX-k; k is checked before any arithmetic.
         if name.hasPrefix("RTMIN") {
             let rest = name.dropFirst(5)
             if rest.isEmpty { return 34 }
-            if rest.hasPrefix("+"), let k = Int32(rest.dropFirst()), 34 + k <= 64 { return 34 + k }
+            if rest.hasPrefix("+"), let k = Int32(rest.dropFirst()), k >= 0, k <= 30 { return 34 + k }
         }
         if name.hasPrefix("RTMAX") {
             let rest = name.dropFirst(5)
             if rest.isEmpty { return 64 }
-            if rest.hasPrefix("-"), let k = Int32(rest.dropFirst()), 64 - k >= 34 { return 64 - k }
+            if rest.hasPrefix("-"), let k = Int32(rest.dropFirst()), k >= 0, k <= 30 { return 64 - k }
         }
         return nil
     }

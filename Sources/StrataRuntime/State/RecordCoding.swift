@@ -45,7 +45,10 @@ extension ContainerRecord {
         var cgroups = ""
         if case .string(let s)? = extra["cgroupsPath"] { cgroups = s }
         let hooks = Self.hooks(from: extra["hooks"])
-        self.init(ociVersion: state.ociVersion, id: state.id, pid: Int32(state.pid ?? 0),
+        guard let pid = Int32(exactly: state.pid ?? 0), pid >= 0 else {
+            throw StrataError("decode state", file, reason: "pid \(state.pid ?? 0) is out of range")
+        }
+        self.init(ociVersion: state.ociVersion, id: state.id, pid: pid,
                   initStartTime: number("initStartTime"), bundle: state.bundle, rootfs: state.rootfs ?? "",
                   created: state.created ?? "", owner: state.owner ?? "", annotations: state.annotations,
                   cgroupsPath: cgroups, privatePidNamespace: flag("privatePidNamespace"),
