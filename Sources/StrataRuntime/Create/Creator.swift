@@ -37,6 +37,7 @@ struct Creator {
         if !Files.isDirectory(rootfs) {
             throw StrataError.system("rootfs", rootfs, errno: ENOENT)
         }
+        try UnsupportedFeatures.check(spec, bundle: bundle)
         let plan = try NamespacePlan(spec.linux?.namespaces ?? [])
         if (process.terminal ?? false) && options.consoleSocket == nil && !options.foreground {
             throw StrataError.message("cannot allocate tty if strun will detach without setting console socket")
@@ -70,7 +71,7 @@ struct Creator {
         var consoleFD: Int32 = -1
         if process.terminal ?? false {
             if options.consoleFD >= 0 {
-                consoleFD = dup(options.consoleFD)
+                consoleFD = strata_fcntl_int(options.consoleFD, F_DUPFD_CLOEXEC, 3)
             } else if let socketPath = options.consoleSocket {
                 consoleFD = try ConsoleSocket.connect(socketPath)
             }
@@ -82,9 +83,6 @@ struct Creator {
         let (parentEnd, childEnd) = try Channel.pair()
         defer { parentEnd.close() }
 
-        if plan.fastPath && plan.create.contains(.time) {
-            try TimeNamespace.unshareWithOffsets(spec.linux?.timeOffsets)
-        }
         // Socket activation, as runc does it: fds 3..3+N-1 from our LISTEN_FDS (when
         // LISTEN_PID is us) go to the container first, announced as LISTEN_FDS=N for pid 1.
         var process = process
@@ -101,7 +99,7 @@ struct Creator {
             clonedNamespaces: plan.fastPath,
             newUserNamespace: plan.create.contains(.user),
             newCgroupNamespace: plan.create.contains(.cgroup),
-            newTimeNamespace: !plan.fastPath && plan.create.contains(.time),
+            newTimeNamespace: plan.create.contains(.time),
             hasMountNamespace: plan.has(.mount), hasUTSNamespace: plan.has(.uts),
             needsSecondFork: plan.needsSecondFork,
             cgroupUnified: Cgroups.unifiedBySuperblock(),
@@ -148,6 +146,9 @@ struct Creator {
         if let pidFile = options.pidFile {
             try Files.writeAtomically(Paths.absolute(pidFile), Array(String(initPid).utf8))
         }
+        // Init does not wait for this; it only learns from it that an EOF later is our
+        // normal exit, not a create that died before the state existed.
+        try parentEnd.send(.committed)
         if cloned != initPid { _ = try? Processes.wait(cloned) }
         record.pid = initPid
         return Created(record: record, spec: spec, clonedPid: cloned)

@@ -26,10 +26,12 @@ struct NamespacePlan {
         create.contains(kind) || joins.contains { $0.kind == kind }
     }
 
-    /// One clone(2) can do everything when nothing is joined by path: the pid namespace
-    /// applies to the cloned child directly. Time and cgroup are never cloned: time
-    /// offsets must be written first, and the cgroup namespace must wait for the cgroup.
-    var fastPath: Bool { joins.isEmpty }
+    /// One clone(2) can do everything when nothing is joined by path and no time namespace
+    /// is asked for: the pid namespace applies to the cloned child directly. A time
+    /// namespace needs its offsets written between unshare and fork, which must happen
+    /// in the child: done in strun, every hook it runs later would land in it too. The
+    /// cgroup namespace is never cloned: it must wait for the cgroup placement.
+    var fastPath: Bool { joins.isEmpty && !create.contains(.time) }
 
     /// Flags for the fast-path clone.
     var cloneFlags: Int32 {

@@ -26,6 +26,8 @@ enum SyncMessage: Equatable {
     case hooksDone
     /// init → strun: everything is ready; init waits on the exec fifo next.
     case ready
+    /// strun → init: the state is saved (not awaited: read while init waits for start).
+    case committed
     /// init → strun: setup failed with this message.
     case failed(String)
 
@@ -38,6 +40,7 @@ enum SyncMessage: Equatable {
         case .runtimeHooks: return "hooks"
         case .hooksDone: return "hooks-done"
         case .ready: return "ready"
+        case .committed: return "committed"
         case .failed(let m): return "error \(m)"
         }
     }
@@ -62,6 +65,7 @@ enum SyncMessage: Equatable {
         case "hooks": self = .runtimeHooks
         case "hooks-done": self = .hooksDone
         case "ready": self = .ready
+        case "committed": self = .committed
         case "error": self = .failed(rest)
         default: return nil
         }

@@ -16,6 +16,18 @@ public enum HookRunner {
         }
     }
 
+    /// Runs every hook of one kind even when some fail (poststart, poststop: the spec says
+    /// a failure is a warning and the remaining hooks still run); returns the failures.
+    public static func runAllReporting(_ hooks: [Hook]?, kind: String, state: [UInt8]) -> [StrataError] {
+        var failures: [StrataError] = []
+        for (index, hook) in (hooks ?? []).enumerated() {
+            do { try run(hook, state: state) } catch {
+                failures.append(error.within("\(kind) hook #\(index)"))
+            }
+        }
+        return failures
+    }
+
     /// Runs one hook and waits for it, killing it once its timeout passes.
     public static func run(_ hook: Hook, state: [UInt8]) throws(StrataError) {
         var pipeFDs: [Int32] = [-1, -1]

@@ -30,7 +30,8 @@ enum Console {
             try Mounts.mount(source: slavePath, target: "/dev/console", type: nil, flags: Mounts.bind, data: nil)
         }
         let channel = Channel(fd: socketFD)
-        try channel.send(Array(slavePath.utf8), passing: master)
+        // runc sends the name of the master, "/dev/ptmx", as the payload; clients ignore it.
+        try channel.send(Array("/dev/ptmx".utf8), passing: master)
         closeFD(master)
         closeFD(socketFD)
         for target in Int32(0)...2 { try Descriptors.duplicate(slave, onto: target) }

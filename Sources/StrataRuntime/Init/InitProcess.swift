@@ -59,6 +59,8 @@ enum InitProcess {
                 try ctx.channel.send(.pid(pid))
                 Processes.exitNow(0)
             }
+            // The init is this grandchild: hooks must see its pid, not the stage-one one.
+            InitState.hostPid = Creator.hostPid()
         } else {
             try ctx.channel.send(.pid(getpid()))
         }
@@ -157,16 +159,39 @@ enum InitProcess {
         return dirs
     }
 
-    /// Blocks until `strun start` writes to the exec fifo.
+    /// Blocks until `strun start` writes to the exec fifo. The sync channel is watched
+    /// too: if it closes before strun said the state is saved, the create died halfway
+    /// and nobody will ever start or delete us, so init exits instead of lingering.
     private static func waitForStart(_ ctx: InitContext) throws(StrataError) {
-        ctx.channel.close()
+        var committed = false
+        var channelOpen = true
         var byte: UInt8 = 0
         while true {
-            let n = read(ctx.fifoFD, &byte, 1)
-            if n == 1 { break }
-            if n < 0 && currentErrno() == EINTR { continue }
-            Processes.exitNow(1)
+            var fds = [pollfd(fd: ctx.fifoFD, events: Int16(POLLIN), revents: 0)]
+            if channelOpen { fds.append(pollfd(fd: ctx.channel.fd, events: Int16(POLLIN), revents: 0)) }
+            if poll(&fds, nfds_t(fds.count), -1) < 0 {
+                if currentErrno() == EINTR { continue }
+                Processes.exitNow(1)
+            }
+            if channelOpen && fds[1].revents != 0 {
+                switch try? ctx.channel.next() {
+                case .committed?:
+                    committed = true
+                default:
+                    // EOF (or garbage): strun is gone. Before the commit, so is the container.
+                    if !committed { Processes.exitNow(1) }
+                    channelOpen = false
+                    ctx.channel.close()
+                }
+            }
+            if fds[0].revents & Int16(POLLIN) != 0 {
+                let n = read(ctx.fifoFD, &byte, 1)
+                if n == 1 { break }
+                if n < 0 && currentErrno() == EINTR { continue }
+                Processes.exitNow(1)
+            }
         }
+        if channelOpen { ctx.channel.close() }
         // The fifo fd stays open (close-on-exec): `start` waits for it to vanish at exec
         // before it runs poststart hooks.
         try HookRunner.runAll(ctx.spec.hooks?.startContainer, kind: "startContainer",

@@ -51,10 +51,8 @@ extension Runtime {
         }
         try store.remove(record.id)
         if let hooks = record.poststop, !hooks.isEmpty {
-            do {
-                try HookRunner.runAll(hooks, kind: "poststop", state: StateView.json(record, status: .stopped))
-            } catch {
-                logger.warning("\(error.description)")
+            for failure in HookRunner.runAllReporting(hooks, kind: "poststop", state: StateView.json(record, status: .stopped)) {
+                logger.warning("\(failure.description)")
             }
         }
     }

@@ -14,7 +14,7 @@ extension Runtime {
             // containerd matches this phrase.
             throw StrataError.message("container not running")
         }
-        if all || !record.privatePidNamespace {
+        if all {
             let manager = try CgroupSetup.manager(path: record.cgroupsPath, id: record.id)
             try manager.killAll(signal: signal)
             return

@@ -62,11 +62,9 @@ extension Runtime {
 
     func runPoststart(_ record: ContainerRecord) {
         guard let hooks = record.poststart, !hooks.isEmpty else { return }
-        do {
-            try HookRunner.runAll(hooks, kind: "poststart", state: StateView.json(record, status: .running))
-        } catch {
-            // The spec: a failing poststart hook is a warning; the container keeps running.
-            logger.warning("\(error.description)")
+        // The spec: a failing poststart hook is a warning; the container keeps running.
+        for failure in HookRunner.runAllReporting(hooks, kind: "poststart", state: StateView.json(record, status: .running)) {
+            logger.warning("\(failure.description)")
         }
     }
 }

@@ -17,7 +17,7 @@ extension Runtime {
     /// `strun run ID`: create and start. Detached, it returns 0 once started; in the
     /// foreground it forwards signals, proxies the terminal, reaps, deletes the container
     /// and returns the container's exit status (128+n for a signal).
-    public func run(_ options: CreateOptions, detach: Bool) throws(StrataError) -> Int32 {
+    public func run(_ options: CreateOptions, detach: Bool, keep: Bool = false, subreaper: Bool = true) throws(StrataError) -> Int32 {
         try refuseSystemd()
         if detach {
             var options = options
@@ -28,7 +28,12 @@ extension Runtime {
         }
         var options = options
         options.foreground = true
-        Processes.setSubreaper()
+        // Without it, the init of a second-fork create (joined or time namespaces) could
+        // not be reaped here; --no-subreaper is honoured for the common single clone.
+        let singleClone = subreaper ? true : ((try? NamespacePlan(SpecLoader.namespaces(bundle: options.bundle)))?.fastPath ?? false)
+        if subreaper || !singleClone {
+            Processes.setSubreaper()
+        }
         options.restoreMask = Signals.setBlocked(Signals.all)
         defer { Signals.setBlocked(options.restoreMask) }
 
@@ -61,6 +66,10 @@ extension Runtime {
         }
         let status = try SignalForwarder(initPid: record.pid, master: master).run()
         closeFD(master)
+        if keep {
+            // --keep: the container stays, stopped, until `delete`.
+            return status.shellCode
+        }
         // With its own pid namespace, the kernel killed everything when init died.
         try destroy(record, killFirst: !record.privatePidNamespace)
         return status.shellCode

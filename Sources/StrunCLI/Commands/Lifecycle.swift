@@ -46,7 +46,8 @@ enum RunCommand: StrunCommand {
                                   ], min: 1, max: 1)
 
     static func run(_ args: ParsedArguments, _ runtime: Runtime) throws(StrataError) -> Int32 {
-        try runtime.run(CreateFlags.options(args), detach: args.has("detach"))
+        try runtime.run(CreateFlags.options(args), detach: args.has("detach"), keep: args.has("keep"),
+                        subreaper: !args.has("no-subreaper"))
     }
 }
 
