@@ -151,6 +151,9 @@ public struct CgroupResources: Sendable, Equatable {
     public var network: Network
     /// Raw v2 files and values (`"memory.high": "1G"`); an error on v1.
     public var unified: [String: String]
+    /// Device access rules in order (v1 devices.allow/deny; v2 needs an eBPF program,
+    /// not written yet).
+    public var devices: [DeviceRule] = []
 
     public init(memory: Memory = Memory(), cpu: CPU = CPU(), pidsLimit: Int64? = nil,
                 blockIO: BlockIO = BlockIO(), hugepageLimits: [HugepageLimit] = [],

@@ -22,6 +22,12 @@ struct V1Resources {
             throw StrataError("set unified resources", r.unified.keys.sorted().joined(separator: ","),
                               reason: "needs cgroup v2, this host uses v1 for controllers")
         }
+        if !r.devices.isEmpty {
+            let dir = try dir("devices")
+            for rule in r.devices {
+                try CgroupFiles.write(dir, rule.allow ? "devices.allow" : "devices.deny", rule.v1Line)
+            }
+        }
         try applyMemory(r.memory)
         try applyCPU(r.cpu)
         if r.cpu.cpus != nil || r.cpu.mems != nil {

@@ -27,9 +27,37 @@ enum CgroupSetup {
         }.sorted { $0.name < $1.name }
     }
 
-    static func resources(from r: LinuxResources?) -> CgroupResources {
+    /// Devices every container may use, allowed after the config's own rules (runc's
+    /// list): mknod of anything, the standard nodes, ptys and /dev/net/tun.
+    static let defaultAllowedDevices: [DeviceRule] = [
+        DeviceRule(allow: true, type: "c", access: "m"), DeviceRule(allow: true, type: "b", access: "m"),
+        DeviceRule(allow: true, type: "c", major: 1, minor: 3), DeviceRule(allow: true, type: "c", major: 1, minor: 8),
+        DeviceRule(allow: true, type: "c", major: 1, minor: 7), DeviceRule(allow: true, type: "c", major: 5, minor: 0),
+        DeviceRule(allow: true, type: "c", major: 1, minor: 5), DeviceRule(allow: true, type: "c", major: 1, minor: 9),
+        DeviceRule(allow: true, type: "c", major: 136), DeviceRule(allow: true, type: "c", major: 5, minor: 2),
+        DeviceRule(allow: true, type: "c", major: 10, minor: 200),
+    ]
+
+    /// The config's device rules, then the defaults, then one allow rule per
+    /// `linux.devices` node, so the nodes the container was given are usable.
+    static func deviceRules(_ rules: [LinuxDeviceCgroup]?, nodes: [LinuxDevice]?) -> [DeviceRule] {
+        guard let rules, !rules.isEmpty else { return [] }
+        var out = rules.map { rule in
+            DeviceRule(allow: rule.allow, type: rule.type ?? "a", major: rule.major, minor: rule.minor,
+                       access: rule.access ?? "rwm")
+        }
+        out += defaultAllowedDevices
+        for node in nodes ?? [] where node.type == "c" || node.type == "b" || node.type == "u" {
+            out.append(DeviceRule(allow: true, type: node.type == "b" ? "b" : "c",
+                                  major: node.major, minor: node.minor))
+        }
+        return out
+    }
+
+    static func resources(from r: LinuxResources?, devices nodes: [LinuxDevice]? = nil) -> CgroupResources {
         var out = CgroupResources()
         guard let r else { return out }
+        out.devices = deviceRules(r.devices, nodes: nodes)
         if let m = r.memory {
             out.memory = .init(limit: m.limit, reservation: m.reservation, swap: m.swap,
                                swappiness: m.swappiness, disableOOMKiller: m.disableOOMKiller)

@@ -181,7 +181,7 @@ struct Creator {
         }
         try cgroup.create()
         cleanup.cgroup = cgroup
-        do { try cgroup.apply(CgroupSetup.resources(from: spec.linux?.resources)) } catch {
+        do { try cgroup.apply(CgroupSetup.resources(from: spec.linux?.resources, devices: spec.linux?.devices)) } catch {
             throw error.within("apply cgroup resources")
         }
         try cgroup.addProcess(pid: initPid)
