@@ -175,3 +175,62 @@ long long strata_fs_magic(const char *path) {
 long strata_join_session_keyring(const char *name) {
     return syscall(SYS_keyctl, 1 /* KEYCTL_JOIN_SESSION_KEYRING */, name, 0, 0, 0);
 }
+
+/*
+ * The exec stub: a 158-byte static x86-64 ELF that does execve(argv[1], &argv[2], envp)
+ * and exit_group(127) if that fails. The container's init execs the user process
+ * through it, from a sealed memfd: until that exec, the init's /proc/self/exe is this
+ * runtime's binary on the host, and a process that re-executes /proc/self/exe (as
+ * argv[0], a #! line or an ELF interpreter) would run, and could then overwrite, the host
+ * binary (CVE-2019-5736). Through the stub, /proc/self/exe is the sealed memfd instead.
+ *
+ * Source (GNU as), built with `gcc -nostdlib -static -Wl,--build-id=none -Wl,-n
+ * -Wl,-z,noseparate-code`, then cut after the LOAD segment with the section headers
+ * zeroed:
+ *     mov 16(%rsp), %rdi          argv[1]: the program's path
+ *     lea 24(%rsp), %rsi          &argv[2]: its argv
+ *     mov (%rsp), %rax            argc
+ *     lea 16(%rsp,%rax,8), %rdx   envp = rsp + 8 + 8 * (argc + 1)
+ *     mov $59, %eax               execve
+ *     syscall
+ *     mov $127, %edi
+ *     mov $231, %eax              exit_group(127)
+ *     syscall
+ */
+#if defined(__x86_64__)
+static const unsigned char strata_stub_elf[] = {
+    0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x02, 0x00, 0x3e, 0x00, 0x01, 0x00, 0x00, 0x00, 0x78, 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x40, 0x00, 0x38, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x78, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x78, 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x78, 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x26, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x26, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x7c, 0x24, 0x10, 0x48, 0x8d, 0x74,
+    0x24, 0x18, 0x48, 0x8b, 0x04, 0x24, 0x48, 0x8d, 0x54, 0xc4, 0x10, 0xb8, 0x3b, 0x00, 0x00, 0x00,
+    0x0f, 0x05, 0xbf, 0x7f, 0x00, 0x00, 0x00, 0xb8, 0xe7, 0x00, 0x00, 0x00, 0x0f, 0x05,
+};
+
+int strata_exec_stub_fd(void) {
+    int fd = memfd_create("strata-exec", MFD_CLOEXEC | MFD_ALLOW_SEALING | 0x0010U /* MFD_EXEC */);
+    if (fd < 0 && errno == EINVAL) fd = memfd_create("strata-exec", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (fd < 0) return -1;
+    size_t done = 0;
+    while (done < sizeof(strata_stub_elf)) {
+        ssize_t n = write(fd, strata_stub_elf + done, sizeof(strata_stub_elf) - done);
+        if (n < 0) { if (errno == EINTR) continue; close(fd); return -1; }
+        done += (size_t)n;
+    }
+    if (fcntl(fd, F_ADD_SEALS, F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+#else
+int strata_exec_stub_fd(void) { errno = ENOSYS; return -1; }
+#endif
+
+int strata_execveat_empty(int fd, char *const argv[], char *const envp[]) {
+    return (int)syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH);
+}

@@ -33,3 +33,28 @@ load helpers
   sh_in_ctr 'cat /proc/keys'
   assert_output_has "_ses\\.$CID"
 }
+
+@test "CVE-2019-5736: exec of /proc/self/exe in the container never runs the host runtime" {
+  local before after
+  before=$(md5sum "$RUNTIME" | cut -d' ' -f1)
+  set_args /proc/self/exe --version
+  if is_strun; then
+    run -127 "$RUNTIME" --root "$ROOT" run -b "$BUNDLE" "$CID" </dev/null
+  else
+    run "$RUNTIME" --root "$ROOT" run -b "$BUNDLE" "$CID" </dev/null
+  fi
+  after=$(md5sum "$RUNTIME" | cut -d' ' -f1)
+  [ "$before" = "$after" ]
+  if is_strun; then
+    # The init execs through a sealed memfd stub: /proc/self/exe is the stub, which
+    # cannot exec "--version", so the host binary never runs inside the container.
+    [[ "$output" != *"strun version"* ]] || fail "host strun ran inside the container: $output"
+  fi
+  assert_no_leaks "$CID"
+}
+
+@test "the user process's /proc/self/exe is its own binary, and its argv is untouched" {
+  sh_in_ctr 'readlink /proc/self/exe; tr "\0" " " </proc/1/cmdline; echo'
+  [ "${lines[0]}" = /bin/busybox ]
+  [[ "${lines[1]}" == "sh -c readlink"* ]]
+}

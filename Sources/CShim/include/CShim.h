@@ -53,4 +53,8 @@ int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear);
 long long strata_fs_magic(const char *path);
 /// keyctl(KEYCTL_JOIN_SESSION_KEYRING, name): a new session keyring (no glibc wrapper).
 long strata_join_session_keyring(const char *name);
+/// A sealed memfd holding the exec stub (see shim.c), or -1 with errno (ENOSYS off x86-64).
+int strata_exec_stub_fd(void);
+/// execveat(fd, "", argv, envp, AT_EMPTY_PATH).
+int strata_execveat_empty(int fd, char *const argv[], char *const envp[]);
 #endif

@@ -209,8 +209,17 @@ enum InitProcess {
         Signals.resetDispositions()
         Signals.setBlocked(ctx.signalMaskToRestore)
         let args = process.args ?? []
-        let cArgs = args.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup($0) } + [nil]
+        // Through the sealed exec stub, so that /proc/self/exe never names the host's
+        // strun at the moment the user's program is exec'd (CVE-2019-5736).
+        let stub = strata_exec_stub_fd()
+        if stub >= 0 {
+            let stubArgs = (["strata-exec", path] + args).map { strdup($0) } + [nil]
+            _ = strata_execveat_empty(stub, stubArgs, cEnv)
+            // A kernel policy against executing memfds (vm.memfd_noexec) lands here.
+            closeFD(stub)
+        }
+        let cArgs = args.map { strdup($0) } + [nil]
         execve(path, cArgs, cEnv)
         throw StrataError.message("exec: \"\(args.first ?? "")\": \(errnoString(currentErrno()))")
     }
