@@ -81,14 +81,31 @@ add_runtime crun "$(command -v crun || true)"
 # One id per runtime; --prepare (not timed) removes whatever a run left, so
 # every timed run starts from a clean state. Foreground `run` deletes the
 # container itself in all three runtimes. -N: no shell in the measurement.
-hf=(hyperfine -N --warmup "$warmup" --runs "$runs" --export-json "$OUT/bench.json" --style basic)
-for i in "${!names[@]}"; do
-  name=${names[i]} bin=${bins[i]}
-  id=bench-$name
-  hf+=(--prepare "$bin --root $state/$name delete --force $id")
-  hf+=(--command-name "$name" "$bin --root $state/$name run -b $bundle $id")
+# This VM's speed drifts within minutes (seen: crun's median moving from 6 to 10 ms),
+# and hyperfine runs one command's runs back to back. So the runs are split into
+# ROUNDS hyperfine calls with the runtimes in rotating order, and the medians below
+# are taken over all rounds' times together.
+rounds=${BENCH_ROUNDS:-5}
+per_round=$(((runs + rounds - 1) / rounds))
+for ((round = 0; round < rounds; round++)); do
+  hf=(hyperfine -N --warmup "$warmup" --runs "$per_round" --export-json "$OUT/bench-round$round.json" --style basic)
+  for ((k = 0; k < ${#names[@]}; k++)); do
+    i=$(((k + round) % ${#names[@]}))
+    name=${names[i]} bin=${bins[i]}
+    id=bench-$name
+    hf+=(--prepare "$bin --root $state/$name delete --force $id")
+    hf+=(--command-name "$name" "$bin --root $state/$name run -b $bundle $id")
+  done
+  "${hf[@]}" >/dev/null
 done
-"${hf[@]}"
+# One result per runtime over every round: median, min, mean user/system.
+jq -s '{results: [map(.results[]) | group_by(.command)[] | {
+    command: .[0].command,
+    times: (map(.times[]) | sort),
+    user: (map(.user) | add / length), system: (map(.system) | add / length)}
+  | .median = (.times | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end)
+  | .min = .times[0]]}' "$OUT"/bench-round*.json >"$OUT/bench.json"
+rm -f "$OUT"/bench-round*.json
 
 # Peak RSS with GNU time: ru_maxrss of the runtime's process tree as wait4
 # reports it, i.e. the largest single process among the runtime and the
@@ -129,5 +146,5 @@ crun_median=$(jq -r '.results[] | select(.command == "crun") | .median' "$OUT/be
 echo
 cat "$OUT/bench.md"
 echo
-echo "runs: $runs (warmup $warmup); JSON: $OUT/bench.json; peak RSS: max of $rss_runs runs"
+echo "runs: $((per_round * rounds)) in $rounds rotating rounds (warmup $warmup each); JSON: $OUT/bench.json; peak RSS: max of $rss_runs runs"
 rm -rf "$state"
