@@ -104,3 +104,17 @@ SCRIPT
   assert_failed_with "no-such-hook"
   assert_no_leaks "$CID"
 }
+
+@test "hooks: the timeout holds even when a large state is never read" {
+  # 256 KiB of annotations: more than a pipe holds, so a blocking write would hang.
+  head -c 196608 /dev/zero | base64 -w0 | jq -Rs . >"$BATS_TEST_TMPDIR/big.json"
+  cfg '.annotations = {"big": $b[0]} | .hooks.prestart = [{path: "/bin/sleep", args: ["sleep", "30"], timeout: 1}]' \
+    --slurpfile b "$BATS_TEST_TMPDIR/big.json"
+  set_args true
+  local start=$SECONDS
+  run rt create -b "$BUNDLE" "$CID" </dev/null
+  [ "$status" -ne 0 ]
+  ((SECONDS - start < 10)) || fail "create took $((SECONDS - start))s"
+  assert_output_has "timed out|timeout"
+  assert_no_leaks "$CID"
+}

@@ -64,12 +64,13 @@ public enum HookRunner {
         if rc != 0 {
             throw StrataError.system("exec hook", hook.path, errno: rc)
         }
-        // A hook that ignores stdin must not make us fail: EPIPE is fine.
-        _ = state.withUnsafeBytes { buf in write(pipeFDs[1], buf.baseAddress, buf.count) }
-        closeFD(pipeFDs[1])
+        // The state is written from the same loop that enforces the timeout: a hook that
+        // never reads a large state must not hang strun past its timeout. A hook that
+        // ignores stdin is fine (EPIPE).
+        let writeEnd = pipeFDs[1]
         pipeFDs[1] = -1
-
-        let status = try waitWithTimeout(pid, seconds: hook.timeout.map { Int($0) }, path: hook.path)
+        let status = try supervise(pid, stdin: writeEnd, state: state,
+                                   seconds: hook.timeout.map { Int($0) }, path: hook.path)
         switch status {
         case .exited(0): return
         case .exited(let code):
@@ -79,25 +80,43 @@ public enum HookRunner {
         }
     }
 
-    private static func waitWithTimeout(_ pid: pid_t, seconds: Int?, path: String) throws(StrataError) -> ExitStatus {
-        if let seconds, seconds > 0 {
-            let pidfd = strata_pidfd_open(pid)
-            if pidfd >= 0 {
-                defer { closeFD(pidfd) }
-                var pfd = pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0)
-                var remaining = seconds * 1000
-                while true {
-                    let started = monotonicMillis()
-                    let n = poll(&pfd, 1, Int32(remaining))
-                    if n > 0 { break }
-                    if n == 0 {
-                        kill(pid, SIGKILL)
-                        _ = try? Processes.wait(pid)
-                        throw StrataError("hook", path, reason: "timed out after \(seconds)s")
+    /// Feeds `state` to the hook's stdin and waits for it to exit, killing it when
+    /// `seconds` pass. Without a pidfd (kernels before 5.3) the timeout cannot be
+    /// watched and the hook is waited for plainly.
+    private static func supervise(_ pid: pid_t, stdin writeEnd: Int32, state: [UInt8], seconds: Int?,
+                                  path: String) throws(StrataError) -> ExitStatus {
+        var writeFD = writeEnd
+        defer { closeFD(writeFD) }
+        let pidfd = strata_pidfd_open(pid)
+        defer { closeFD(pidfd) }
+        if pidfd < 0 {
+            _ = state.withUnsafeBytes { write(writeFD, $0.baseAddress, $0.count) }
+        } else {
+            _ = strata_fcntl_int(writeFD, F_SETFL, O_NONBLOCK)
+            let deadline = (seconds ?? 0) > 0 ? monotonicMillis() + (seconds ?? 0) * 1000 : nil
+            var offset = 0
+            if state.isEmpty { closeFD(writeFD); writeFD = -1 }
+            while true {
+                var fds = [pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0)]
+                if writeFD >= 0 { fds.append(pollfd(fd: writeFD, events: Int16(POLLOUT), revents: 0)) }
+                let wait = deadline.map { Int32(clamping: max(0, $0 - monotonicMillis())) } ?? -1
+                let n = poll(&fds, nfds_t(fds.count), wait)
+                if n < 0 && currentErrno() == EINTR { continue }
+                if n == 0 {
+                    kill(pid, SIGKILL)
+                    _ = try? Processes.wait(pid)
+                    throw StrataError("hook", path, reason: "timed out after \(seconds ?? 0)s")
+                }
+                if n < 0 || fds[0].revents != 0 { break }
+                if writeFD >= 0 && fds[1].revents != 0 {
+                    let written = state.withUnsafeBytes { buf in
+                        write(writeFD, buf.baseAddress.map { $0 + offset }, buf.count - offset)
                     }
-                    if currentErrno() != EINTR { break }
-                    remaining -= monotonicMillis() - started
-                    if remaining <= 0 { remaining = 1 }
+                    if written > 0 { offset += written }
+                    if offset >= state.count || (written < 0 && currentErrno() != EAGAIN) {
+                        closeFD(writeFD)
+                        writeFD = -1
+                    }
                 }
             }
         }
