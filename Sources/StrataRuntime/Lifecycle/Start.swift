@@ -31,7 +31,9 @@ extension Runtime {
         let path = store.fifo(record.id)
         // Opened before the write: once init's close-on-exec fifo fd goes away at exec,
         // no writer is left and this end reports POLLHUP.
-        let watch = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        // Only poststart hooks need it: without them, start returns once init has its byte.
+        let needsExec = !(record.poststart ?? []).isEmpty
+        let watch = needsExec ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1
         defer { closeFD(watch) }
         let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
