@@ -67,6 +67,10 @@ enum InitProcess {
     }
 
     private static func setUp(_ ctx: InitContext) throws(StrataError) {
+        // Until exec, /proc/<init>/exe is the host's strun: no process without
+        // CAP_SYS_PTRACE over us (another container sharing the pid namespace) may open
+        // it. exec makes the process dumpable again.
+        _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
         // Mounts need neither the cgroup placement nor anything else the parent does
         // after the clone, so they overlap with it; except in a new user namespace (no
         // privilege until the maps exist) and for a cgroup2 mount, which must see the
@@ -133,7 +137,13 @@ enum InitProcess {
             try builder.finalize()
         }
         try ProcessSetup.applyRlimits(ctx.process.rlimits ?? [])
-        if let adj = ctx.process.oomScoreAdj { try ProcessSetup.applyOOMScoreAdj(Int(adj)) }
+        if let adj = ctx.process.oomScoreAdj {
+            // Non-dumpable /proc/self files belong to the host's root, which a user
+            // namespace's root is not: dumpable for just this write.
+            _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 1, 0, 0, 0)
+            defer { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
+            try ProcessSetup.applyOOMScoreAdj(Int(adj))
+        }
         let cwd = ctx.process.cwd.isEmpty ? "/" : ctx.process.cwd
         if chdir(cwd) != 0 {
             throw StrataError.system("chdir", "process cwd \(cwd)")
