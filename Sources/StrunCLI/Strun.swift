@@ -44,8 +44,7 @@ public enum Strun {
             logger = globals.log == nil ? nil : runtimeLogger
             let runtime = Runtime(root: globals.root, logger: runtimeLogger, systemdCgroup: globals.systemdCgroup)
             guard let command = Commands.find(parsed.command) else { fail("no such command", logger: nil) }
-            let code = try command.run(parsed, runtime)
-            exit(code)
+            exit(try command.run(parsed, runtime))
         } catch {
             fail(error.description, logger: logger)
         }

@@ -181,11 +181,13 @@ struct Creator {
         }
         try cgroup.create()
         cleanup.cgroup = cgroup
+        try cgroup.addProcess(pid: initPid)
+        try channel.send(.go(CgroupSetup.mountSources(cgroup)))
+        // The limits are written while init finishes its rootfs: they only have to be in
+        // place before the user's program runs, which cannot happen before `ready`.
         do { try cgroup.apply(CgroupSetup.resources(from: spec.linux?.resources, devices: spec.linux?.devices)) } catch {
             throw error.within("apply cgroup resources")
         }
-        try cgroup.addProcess(pid: initPid)
-        try channel.send(.go(CgroupSetup.mountSources(cgroup)))
         return initPid
     }
 

@@ -75,11 +75,10 @@ extension Runtime {
         return status.shellCode
     }
 
+    /// `start` for `run`: the state is not rewritten, since the fifo's removal alone
+    /// already makes the status read "running".
     func startCreated(_ record: ContainerRecord) throws(StrataError) {
-        var record = record
         try releaseInit(record)
-        record.started = true
-        try store.save(record)
         runPoststart(record)
     }
 }
