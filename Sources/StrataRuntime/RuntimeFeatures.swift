@@ -5,7 +5,7 @@ import StrataSpec
 /// AppArmor, SELinux, systemd cgroups and idmapped mounts are reported disabled until
 /// they are implemented.
 public enum RuntimeFeatures {
-    public static func document() -> Features {
+    public static func document(version: String) -> Features {
         let linux = Features.Linux(
             namespaces: NamespaceKind.allCases.map(\.rawValue),
             capabilities: Capabilities.names,
@@ -20,6 +20,6 @@ public enum RuntimeFeatures {
             hooks: ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"],
             mountOptions: MountOptionParser.supportedNames,
             linux: linux,
-            annotations: ["org.strata.runtime.version": "strun"])
+            annotations: ["org.strata.strun.version": version, "org.strata.exec-stub": "memfd"])
     }
 }

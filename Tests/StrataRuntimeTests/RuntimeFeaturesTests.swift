@@ -10,7 +10,7 @@ struct RuntimeFeaturesTests {
     }
 
     @Test func documentJSON() throws {
-        let json = try JSONValue(parsing: RuntimeFeatures.document().jsonBytes(pretty: true))
+        let json = try JSONValue(parsing: RuntimeFeatures.document(version: "test").jsonBytes(pretty: true))
         #expect(Self.member(json, "ociVersionMin") == .string("1.0.0"))
         #expect(Self.member(json, "ociVersionMax") == .string("1.2.0"))
         let linux = Self.member(json, "linux")
@@ -28,7 +28,7 @@ struct RuntimeFeaturesTests {
     }
 
     @Test func documentFields() {
-        let features = RuntimeFeatures.document()
+        let features = RuntimeFeatures.document(version: "test")
         #expect(features.hooks?.contains("createRuntime") == true)
         #expect(features.hooks?.count == 6)
         #expect(features.linux?.capabilities?.first == "CAP_CHOWN")

@@ -25,7 +25,7 @@ enum FeaturesCommand: StrunCommand {
     static let spec = CommandSpec("features", summary: "show the enabled features")
 
     static func run(_ args: ParsedArguments, _ runtime: Runtime) throws(StrataError) -> Int32 {
-        Output.write(RuntimeFeatures.document().jsonBytes(pretty: true) + [UInt8(ascii: "\n")])
+        Output.write(RuntimeFeatures.document(version: Strun.version).jsonBytes(pretty: true) + [UInt8(ascii: "\n")])
         return 0
     }
 }
