@@ -10,11 +10,20 @@ public struct Channel: Sendable {
 
     public init(fd: Int32) { self.fd = fd }
 
-    /// A connected pair, close-on-exec.
+    /// A connected SEQPACKET pair, close-on-exec.
     public static func pair() throws(StrataError) -> (Channel, Channel) {
+        try socketPair(Int32(SOCK_SEQPACKET.rawValue), purpose: "sync channel")
+    }
+
+    /// A connected SOCK_STREAM pair, for a console socket `strun run` serves itself.
+    public static func streamPair() throws(StrataError) -> (Channel, Channel) {
+        try socketPair(Int32(SOCK_STREAM.rawValue), purpose: "console socket")
+    }
+
+    private static func socketPair(_ type: Int32, purpose: String) throws(StrataError) -> (Channel, Channel) {
         var fds: [Int32] = [-1, -1]
-        try sys("socketpair", "sync channel") {
-            socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds)
+        try sys("socketpair", purpose) {
+            socketpair(AF_UNIX, type | Int32(SOCK_CLOEXEC.rawValue), 0, &fds)
         }
         return (Channel(fd: fds[0]), Channel(fd: fds[1]))
     }
@@ -44,13 +53,3 @@ public struct Channel: Sendable {
     public func close() { _ = Glibc.close(fd) }
 }
 
-extension Channel {
-    /// A connected SOCK_STREAM pair, for a console socket `strun run` serves itself.
-    public static func streamPair() throws(StrataError) -> (Channel, Channel) {
-        var fds: [Int32] = [-1, -1]
-        try sys("socketpair", "console socket") {
-            socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds)
-        }
-        return (Channel(fd: fds[0]), Channel(fd: fds[1]))
-    }
-}

@@ -122,17 +122,7 @@ public enum Files {
             throw StrataError.system("lstat", path)
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {
-            if let dir = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(dir) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                    }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(dir)
-                for name in names { try removeTree(path + "/" + name) }
-            }
+            for name in (try? list(path)) ?? [] { try removeTree(path + "/" + name) }
             if rmdir(path) != 0 && currentErrno() != ENOENT { throw StrataError.system("rmdir", path) }
         } else if unlink(path) != 0 && currentErrno() != ENOENT {
             throw StrataError.system("unlink", path)

@@ -10,15 +10,15 @@ public enum Mounts {
     public static let privateFlag: UInt = 1 << 18, slave: UInt = 1 << 19, shared: UInt = 1 << 20
     public static let unbindable: UInt = 1 << 17
 
-    public static func mount(source: String?, target: String, type: String?, flags: UInt, data: String?) throws(StrataError) {
-        let rc: Int32
-        if let data, !data.isEmpty {
-            rc = Glibc.mount(source, target, type, flags, data)
-        } else {
-            rc = Glibc.mount(source, target, type, flags, nil)
-        }
+    /// `shown` names the target in errors when `target` is not the path a reader knows
+    /// (an fd path under /proc/self/fd).
+    public static func mount(source: String?, target: String, type: String?, flags: UInt, data: String?,
+                             shown: String? = nil) throws(StrataError) {
+        let rc = (data?.isEmpty ?? true) ? Glibc.mount(source, target, type, flags, nil)
+                                         : Glibc.mount(source, target, type, flags, data)
         if rc != 0 {
-            let what = source.map { "\($0) to \(target)" } ?? target
+            let name = shown ?? target
+            let what = source.map { "\($0) to \(name)" } ?? name
             throw StrataError.system(type.map { "mount \($0)" } ?? "mount", what)
         }
     }
@@ -26,13 +26,7 @@ public enum Mounts {
     /// Mounts onto an already-open fd through /proc/self/fd, so the target cannot be
     /// swapped for a symlink between resolution and mount. `shown` names it in errors.
     public static func mount(source: String?, targetFD: Int32, shown: String, type: String?, flags: UInt, data: String?) throws(StrataError) {
-        let target = "/proc/self/fd/\(targetFD)"
-        let rc = (data?.isEmpty ?? true) ? Glibc.mount(source, target, type, flags, nil)
-                                         : Glibc.mount(source, target, type, flags, data)
-        if rc != 0 {
-            let what = source.map { "\($0) to \(shown)" } ?? shown
-            throw StrataError.system(type.map { "mount \($0)" } ?? "mount", what)
-        }
+        try mount(source: source, target: "/proc/self/fd/\(targetFD)", type: type, flags: flags, data: data, shown: shown)
     }
 
     public static func unmount(_ target: String, flags: Int32) throws(StrataError) {

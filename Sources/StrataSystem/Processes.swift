@@ -55,23 +55,18 @@ public enum Processes {
         return kill(pid, 0) == 0 || currentErrno() == EPERM
     }
 
-    /// Field 22 of /proc/PID/stat: the start time in clock ticks. With the pid it
-    /// identifies a process across pid reuse.
-    public static func startTime(of pid: pid_t) -> UInt64? {
+    /// The state letter (R, S, D, Z, T, ...) and field 22, the start time in clock ticks,
+    /// of /proc/PID/stat, from one read. With the pid, the start time identifies a
+    /// process across pid reuse.
+    public static func stat(of pid: pid_t) -> (state: Character, startTime: UInt64)? {
         guard let bytes = try? Files.read("/proc/\(pid)/stat") else { return nil }
         // The command name may contain spaces and parentheses: parse after the last ')'.
         guard let close = bytes.lastIndex(of: UInt8(ascii: ")")) else { return nil }
         let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))
         // fields[0] is the state (field 3), so field 22 is fields[19].
-        guard fields.count > 19 else { return nil }
-        return UInt64(String(decoding: fields[19], as: UTF8.self))
-    }
-
-    /// The state letter from /proc/PID/stat (R, S, D, Z, T, ...).
-    public static func stateLetter(of pid: pid_t) -> Character? {
-        guard let bytes = try? Files.read("/proc/\(pid)/stat") else { return nil }
-        guard let close = bytes.lastIndex(of: UInt8(ascii: ")")), close + 2 < bytes.count else { return nil }
-        return Character(UnicodeScalar(bytes[close + 2]))
+        guard fields.count > 19, let letter = fields[0].first,
+              let start = UInt64(String(decoding: fields[19], as: UTF8.self)) else { return nil }
+        return (Character(UnicodeScalar(letter)), start)
     }
 
     public static func setSubreaper() {

@@ -8,13 +8,13 @@ import StrataRuntime
 @Suite("StatusProbe.initAlive")
 struct StatusProbeTests {
     @Test func ourOwnProcessIsAlive() throws {
-        let start = try #require(Processes.startTime(of: getpid()))
+        let start = try #require(Processes.stat(of: getpid())?.startTime)
         let record = ContainerRecord.sample(pid: getpid(), startTime: start)
         #expect(StatusProbe.initAlive(record))
     }
 
     @Test func wrongStartTimeMeansAReusedPid() throws {
-        let start = try #require(Processes.startTime(of: getpid()))
+        let start = try #require(Processes.stat(of: getpid())?.startTime)
         #expect(!StatusProbe.initAlive(ContainerRecord.sample(pid: getpid(), startTime: start + 1)))
         #expect(!StatusProbe.initAlive(ContainerRecord.sample(pid: getpid(), startTime: 0)))
     }
@@ -36,7 +36,7 @@ struct StatusProbeTests {
         let dir = try TemporaryDirectory("probe2")
         defer { dir.remove() }
         let store = StateStore(root: dir.path)
-        let start = try #require(Processes.startTime(of: getpid()))
+        let start = try #require(Processes.stat(of: getpid())?.startTime)
         var record = ContainerRecord.sample(id: "c", pid: getpid(), startTime: start)
         try store.reserve("c")
         try Files.write(store.fifo("c"), [UInt8]())

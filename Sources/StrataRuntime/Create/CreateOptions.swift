@@ -12,6 +12,8 @@ public struct CreateOptions: Sendable {
     public var foreground: Bool
     /// The caller's signal mask, restored in the child before exec (foreground only).
     var restoreMask: UInt64 = 0
+    /// `run` without --no-subreaper: reparented processes are reaped here.
+    var subreaper = true
     /// A socket the pty master is sent to instead of --console-socket (foreground tty).
     var consoleFD: Int32 = -1
 

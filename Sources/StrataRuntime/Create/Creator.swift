@@ -106,6 +106,11 @@ struct Creator {
             hasRuntimeHooks: !(spec.hooks?.prestart ?? []).isEmpty || !(spec.hooks?.createRuntime ?? []).isEmpty,
             signalMaskToRestore: options.restoreMask, closeInChild: [lockFD])
 
+        // A foreground run reaps its init; after a second fork that init is a
+        // grandchild, so the subreaper stays on then even with --no-subreaper.
+        if options.foreground && (options.subreaper || !plan.fastPath) {
+            Processes.setSubreaper()
+        }
         let cloned = try Processes.cloneProcess(flags: plan.fastPath ? plan.cloneFlags : 0)
         if cloned == 0 {
             parentEnd.close()
@@ -124,7 +129,7 @@ struct Creator {
         if initPid != cloned { cleanup.pids.append(initPid) }
         let createdCgroupDirectories = cgroup.createdDirectories
 
-        let startTime = Processes.startTime(of: initPid) ?? 0
+        let startTime = Processes.stat(of: initPid)?.startTime ?? 0
         var record = ContainerRecord(
             ociVersion: spec.ociVersion, id: id, pid: initPid, initStartTime: startTime,
             bundle: bundle, rootfs: rootfs, created: Clock.nowRFC3339(), owner: Self.ownerName(),
@@ -150,7 +155,6 @@ struct Creator {
         // normal exit, not a create that died before the state existed.
         try parentEnd.send(.committed)
         if cloned != initPid { _ = try? Processes.wait(cloned) }
-        record.pid = initPid
         return Created(record: record, spec: spec, clonedPid: cloned)
     }
 
@@ -203,17 +207,10 @@ struct Creator {
         return getpid()
     }
 
-    /// The user name of our uid from /etc/passwd, as runc reports `owner`. Read directly:
-    /// getpwuid would load NSS modules into a static binary.
+    /// The user name of our uid, as runc reports `owner`.
     static func ownerName() -> String {
         let uid = geteuid()
-        if let passwd = try? Files.readText("/etc/passwd") {
-            for line in passwd.split(separator: "\n") {
-                let fields = line.split(separator: ":", omittingEmptySubsequences: false)
-                if fields.count > 2, UInt32(fields[2]) == uid { return String(fields[0]) }
-            }
-        }
-        return String(uid)
+        return Passwd.entry(uid: uid)?.name ?? String(uid)
     }
 }
 

@@ -4,11 +4,6 @@ import StrataSpec
 /// Reads and validates a bundle's config.json, turning spec errors into `StrataError`s
 /// that name the file and the JSON path.
 public enum SpecLoader {
-    /// Just the namespaces of a bundle's config (nil-safe), for decisions made before create.
-    static func namespaces(bundle: String) -> [LinuxNamespace] {
-        (try? Spec.load(fromJSON: Files.read(Paths.join(Paths.absolute(bundle), "config.json"))))?.linux?.namespaces ?? []
-    }
-
     /// Decodes `<bundle>/config.json` and validates it; every problem is reported at once.
     public static func load(bundle: String) throws(StrataError) -> Spec {
         let path = Paths.join(bundle, "config.json")

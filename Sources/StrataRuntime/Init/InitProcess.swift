@@ -12,9 +12,10 @@ import StrataSpec
 /// failure is sent to the parent as a message and ends the child with exit status 1.
 enum InitProcess {
     static func run(_ ctx: InitContext) -> Never {
+        let executable: String
         do {
             try stageOne(ctx)
-            try setUp(ctx)
+            executable = try setUp(ctx)
         } catch {
             // During create the parent reports; if it is gone, it already failed.
             try? ctx.channel.send(.failed(error.description))
@@ -22,7 +23,7 @@ enum InitProcess {
         }
         do {
             try waitForStart(ctx)
-            try execute(ctx)
+            try execute(ctx, path: executable)
         } catch {
             // After start nobody listens on the channel: stderr is all that is left.
             try? Files.writeAll(fd: 2, Array(("strun: " + error.description + "\n").utf8), name: "stderr")
@@ -66,7 +67,8 @@ enum InitProcess {
         }
     }
 
-    private static func setUp(_ ctx: InitContext) throws(StrataError) {
+    /// Builds the container from inside; returns the program's resolved path.
+    private static func setUp(_ ctx: InitContext) throws(StrataError) -> String {
         // Until exec, /proc/<init>/exe is the host's strun: no process without
         // CAP_SYS_PTRACE over us (another container sharing the pid namespace) may open
         // it. exec makes the process dumpable again.
@@ -148,10 +150,12 @@ enum InitProcess {
         if chdir(cwd) != 0 {
             throw StrataError.system("chdir", "process cwd \(cwd)")
         }
-        // Checked now so that a missing binary fails `create`, as with runc.
-        _ = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
+        // Resolved now so that a missing binary fails `create`, as with runc. The PATH
+        // searched is the config's: the HOME added at exec does not change it.
+        let path = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
         // No reply is awaited: if the parent cannot save the state, it kills us.
         try ctx.channel.send(.ready)
+        return path
     }
 
     /// Waits until the parent wrote the id maps and placed us in the cgroup; then takes
@@ -208,10 +212,9 @@ enum InitProcess {
                               state: InitState.json(ctx, status: "running"))
     }
 
-    private static func execute(_ ctx: InitContext) throws(StrataError) {
+    private static func execute(_ ctx: InitContext, path: String) throws(StrataError) {
         let process = ctx.process
         let env = ProcessSetup.environment(process.env ?? [], uid: UInt32(process.user.uid))
-        let path = try ProcessSetup.resolveExecutable(process.args?.first ?? "", env: env)
         try ProcessSetup.applyIdentity(user: process.user, capabilities: process.capabilities,
                                        noNewPrivileges: process.noNewPrivileges ?? false)
         umask(mode_t(process.user.umask ?? 0o022))

@@ -115,13 +115,6 @@ enum ProcessSetup {
     /// HOME from the container's /etc/passwd when the config does not set it, as runc does.
     static func environment(_ env: [String], uid: UInt32) -> [String] {
         if env.contains(where: { $0.hasPrefix("HOME=") }) { return env }
-        var home = "/"
-        if let passwd = try? Files.readText("/etc/passwd") {
-            for line in passwd.split(separator: "\n") {
-                let fields = line.split(separator: ":", omittingEmptySubsequences: false)
-                if fields.count >= 6, UInt32(fields[2]) == uid { home = String(fields[5]); break }
-            }
-        }
-        return env + ["HOME=" + home]
+        return env + ["HOME=" + (Passwd.entry(uid: uid)?.home ?? "/")]
     }
 }

@@ -8,18 +8,11 @@ enum TimeNamespace {
     static func unshareWithOffsets(_ offsets: [String: LinuxTimeOffset]?) throws(StrataError) {
         try Namespaces.unshare(NamespaceKind.time.cloneFlag)
         guard let offsets, !offsets.isEmpty else { return }
-        var lines: [String] = []
         for (clock, offset) in offsets.sorted(by: { $0.key < $1.key }) {
-            let name: String
-            switch clock {
-            case "monotonic": name = "monotonic"
-            case "boottime": name = "boottime"
-            default: throw StrataError("set time offset", "linux.timeOffsets.\(clock)", reason: "unknown clock")
+            guard clock == "monotonic" || clock == "boottime" else {
+                throw StrataError("set time offset", "linux.timeOffsets.\(clock)", reason: "unknown clock")
             }
-            lines.append("\(name) \(offset.secs ?? 0) \(offset.nanosecs ?? 0)")
-        }
-        for line in lines {
-            try Files.writeControl("/proc/self/timens_offsets", line)
+            try Files.writeControl("/proc/self/timens_offsets", "\(clock) \(offset.secs ?? 0) \(offset.nanosecs ?? 0)")
         }
     }
 }

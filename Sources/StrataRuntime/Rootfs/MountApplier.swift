@@ -102,10 +102,8 @@ struct MountApplier {
             let controllers = name.split(separator: ",")
             if controllers.count > 1 {
                 for controller in controllers {
-                    let link = Paths.join(mount.destination, String(controller))
                     let parent = root.openRaw(mount.destination, flags: O_RDONLY | O_DIRECTORY)
                     if parent >= 0 { _ = symlinkat(name, parent, String(controller)); closeFD(parent) }
-                    _ = link
                 }
             }
         }

@@ -28,12 +28,7 @@ extension Runtime {
         }
         var options = options
         options.foreground = true
-        // Without it, the init of a second-fork create (joined or time namespaces) could
-        // not be reaped here; --no-subreaper is honoured for the common single clone.
-        let singleClone = subreaper ? true : ((try? NamespacePlan(SpecLoader.namespaces(bundle: options.bundle)))?.fastPath ?? false)
-        if subreaper || !singleClone {
-            Processes.setSubreaper()
-        }
+        options.subreaper = subreaper
         options.restoreMask = Signals.setBlocked(Signals.all)
         defer { Signals.setBlocked(options.restoreMask) }
 
@@ -48,9 +43,7 @@ extension Runtime {
             consolePair?.0.close()
             consolePair?.1.close()
         }
-        let created: Creator.Created
-        do { created = try Creator(runtime: self, options: options).create() }
-        catch { throw error }
+        let created = try Creator(runtime: self, options: options).create()
         consolePair?.1.close()
         var master: Int32 = -1
         if created.record.terminal, let pair = consolePair {

@@ -9,11 +9,9 @@ extension ContainerRecord {
     static let extraKey = "strata"
 
     func document(status: ContainerStatus) -> ContainerState {
-        var state = ContainerState(ociVersion: ociVersion, id: id, pid: Int(pid), status: status,
-                                   bundle: bundle, annotations: annotations)
-        state.rootfs = rootfs
-        state.created = created
-        state.owner = owner
+        var state = StateView.state(self, status: status)
+        // The file keeps the pid even for a stopped container: it identifies the init.
+        state.pid = Int(pid)
         var extra: [String: JSONValue] = [
             "initStartTime": .uint(initStartTime),
             "cgroupsPath": .string(cgroupsPath),

@@ -5,8 +5,8 @@ import StrataSystem
 /// The OCI state of a container as `state`, `list` and hooks show it.
 enum StateView {
     static func state(_ record: ContainerRecord, status: ContainerStatus) -> ContainerState {
-        var state = ContainerState(ociVersion: record.ociVersion, id: record.id, pid: status == .stopped ? 0 : Int(record.pid), status: status,
-                                  
+        var state = ContainerState(ociVersion: record.ociVersion, id: record.id,
+                                   pid: status == .stopped ? 0 : Int(record.pid), status: status,
                                    bundle: record.bundle, annotations: record.annotations)
         state.rootfs = record.rootfs
         state.created = record.created

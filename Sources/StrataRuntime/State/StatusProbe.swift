@@ -17,9 +17,7 @@ public enum StatusProbe {
 
     /// True when the recorded init still exists, is not a zombie, and is the same process.
     public static func initAlive(_ record: ContainerRecord) -> Bool {
-        guard record.pid > 0, let start = Processes.startTime(of: record.pid) else { return false }
-        if start != record.initStartTime { return false }
-        if let state = Processes.stateLetter(of: record.pid), state == "Z" || state == "X" { return false }
-        return true
+        guard record.pid > 0, let stat = Processes.stat(of: record.pid) else { return false }
+        return stat.startTime == record.initStartTime && stat.state != "Z" && stat.state != "X"
     }
 }
