@@ -11,7 +11,11 @@ enum CgroupFiles {
     static func write(_ dir: String, _ file: String, _ value: String) throws(StrataError) {
         let path = dir + "/" + file
         let code = rawWrite(path, value)
-        if code != 0 { throw StrataError("write", "\(path) \"\(value)\"", errno: code) }
+        if code != 0 { throw refused(file, path, value, code) }
+    }
+
+    static func refused(_ file: String, _ path: String, _ value: String, _ code: Int32) -> StrataError {
+        ResourceFieldNames.annotate(StrataError("write", "\(path) \"\(value)\"", errno: code), file: file, value: value)
     }
 
     /// Like `write`, but a file that does not exist is skipped (returns false): for
@@ -21,7 +25,7 @@ enum CgroupFiles {
         let path = dir + "/" + file
         let code = rawWrite(path, value)
         if code == ENOENT { return false }
-        if code != 0 { throw StrataError("write", "\(path) \"\(value)\"", errno: code) }
+        if code != 0 { throw refused(file, path, value, code) }
         return true
     }
 

@@ -13,9 +13,12 @@ public struct CgroupResources: Sendable, Equatable {
         public var swappiness: UInt64?
         /// v1 only (memory.oom_control).
         public var disableOOMKiller: Bool?
+        /// v1 only (memory.use_hierarchy); v2 is always hierarchical.
+        public var useHierarchy: Bool?
 
         public init(limit: Int64? = nil, reservation: Int64? = nil, swap: Int64? = nil,
-                    swappiness: UInt64? = nil, disableOOMKiller: Bool? = nil) {
+                    swappiness: UInt64? = nil, disableOOMKiller: Bool? = nil, useHierarchy: Bool? = nil) {
+            self.useHierarchy = useHierarchy
             self.limit = limit
             self.reservation = reservation
             self.swap = swap
@@ -144,7 +147,7 @@ public struct CgroupResources: Sendable, Equatable {
 
     public var memory: Memory
     public var cpu: CPU
-    /// Maximum number of tasks; 0 or negative for unlimited.
+    /// Maximum number of tasks; negative for unlimited, 0 leaves it as it is (runc).
     public var pidsLimit: Int64?
     public var blockIO: BlockIO
     public var hugepageLimits: [HugepageLimit]

@@ -35,7 +35,7 @@ struct V1Resources {
             if let cpus = r.cpu.cpus { try CgroupFiles.write(dir, "cpuset.cpus", cpus) }
             if let mems = r.cpu.mems { try CgroupFiles.write(dir, "cpuset.mems", mems) }
         }
-        if let limit = r.pidsLimit {
+        if let limit = r.pidsLimit, limit != 0 {
             try CgroupFiles.write(try dir("pids"), "pids.max", limit > 0 ? String(limit) : "max")
         }
         if !r.blockIO.isEmpty { try applyBlockIO(r.blockIO) }
@@ -58,9 +58,14 @@ struct V1Resources {
 
     func applyMemory(_ m: CgroupResources.Memory) throws(StrataError) {
         let wantsAny = m.limit != nil || m.swap != nil || m.reservation != nil
-            || m.swappiness != nil || m.disableOOMKiller == true
+            || m.swappiness != nil || m.disableOOMKiller == true || m.useHierarchy != nil
         guard wantsAny else { return }
         let dir = try dir("memory")
+        // Before any limit: the kernel refuses to change it once the cgroup has children.
+        // Kernels since 5.x only accept 1 (the file stays for compatibility).
+        if let hierarchical = m.useHierarchy {
+            try CgroupFiles.write(dir, "memory.use_hierarchy", hierarchical ? "1" : "0")
+        }
         try setLimitAndSwap(dir, limit: m.limit, swap: m.swap)
         if let reservation = m.reservation {
             try CgroupFiles.write(dir, "memory.soft_limit_in_bytes", String(reservation))
@@ -103,7 +108,15 @@ struct V1Resources {
             try writeLimit()
             try writeSwap()
         } catch {
-            guard error.errno == EINVAL, limit != nil, swap != nil else { throw error }
+            guard error.errno == EINVAL, limit != nil, swap != nil else {
+                // The kernel's only reason to refuse a numeric limit with EINVAL.
+                if error.errno == EINVAL && limit != nil && swap == nil {
+                    var explained = error
+                    explained.reason = "above the current memory+swap limit (set memory.swap too)"
+                    throw explained
+                }
+                throw error
+            }
             try writeSwap()
             try writeLimit()
         }

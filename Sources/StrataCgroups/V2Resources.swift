@@ -40,7 +40,7 @@ struct V2Resources {
         if let cpus = c.cpus { try write("cpuset.cpus", cpus) }
         if let mems = c.mems { try write("cpuset.mems", mems) }
 
-        if let limit = r.pidsLimit { try write("pids.max", limit > 0 ? String(limit) : "max") }
+        if let limit = r.pidsLimit, limit != 0 { try write("pids.max", limit > 0 ? String(limit) : "max") }
 
         try applyIO(r.blockIO)
         for page in r.hugepageLimits { try write("hugetlb.\(page.pageSize).max", String(page.limit)) }
@@ -50,7 +50,12 @@ struct V2Resources {
             guard !key.contains("/"), !key.hasPrefix(".") else {
                 throw StrataError("set unified resource", key, reason: "not a file name")
             }
-            if let value = r.unified[key] { try write(key, value) }
+            guard let value = r.unified[key] else { continue }
+            let code = CgroupFiles.rawWrite(directory + "/" + key, value)
+            if code != 0 {
+                throw StrataError("write", "\(directory)/\(key) \"\(value)\"", errno: code)
+                    .within("linux.resources.unified.\(key)")
+            }
         }
     }
 

@@ -60,7 +60,8 @@ enum CgroupSetup {
         out.devices = deviceRules(r.devices, nodes: nodes)
         if let m = r.memory {
             out.memory = .init(limit: m.limit, reservation: m.reservation, swap: m.swap,
-                               swappiness: m.swappiness, disableOOMKiller: m.disableOOMKiller)
+                               swappiness: m.swappiness, disableOOMKiller: m.disableOOMKiller,
+                               useHierarchy: m.useHierarchy)
         }
         if let c = r.cpu {
             out.cpu = .init(shares: c.shares, quota: c.quota, period: c.period, burst: c.burst,

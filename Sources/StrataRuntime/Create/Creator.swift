@@ -137,6 +137,7 @@ struct Creator {
             privatePidNamespace: plan.create.contains(.pid), started: false,
             poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
         record.createdCgroupDirectories = createdCgroupDirectories
+        record.checkMemoryBeforeUpdate = spec.linux?.resources?.memory?.checkBeforeUpdate ?? false
 
         if ctx.hasRuntimeHooks {
             try parentEnd.expect(.runtimeHooks, during: "container setup")

@@ -28,4 +28,7 @@ public struct ContainerRecord: Sendable {
     public var poststop: [Hook]?
     /// The config's `process.terminal`, kept for `exec` and clients.
     public var terminal: Bool
+    /// `linux.resources.memory.checkBeforeUpdate`: `update` refuses a memory limit below
+    /// the current usage.
+    public var checkMemoryBeforeUpdate = false
 }

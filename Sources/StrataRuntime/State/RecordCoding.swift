@@ -20,6 +20,7 @@ extension ContainerRecord {
             "terminal": .bool(terminal),
             "cgroupDirectories": .array(createdCgroupDirectories.map { .string($0) }),
         ]
+        if checkMemoryBeforeUpdate { extra["checkMemoryBeforeUpdate"] = .bool(true) }
         if let hooks = Self.hooksJSON(poststart: poststart, poststop: poststop) { extra["hooks"] = hooks }
         state.unknownFields[Self.extraKey] = .object(extra)
         return state
@@ -52,6 +53,7 @@ extension ContainerRecord {
                   cgroupsPath: cgroups, privatePidNamespace: flag("privatePidNamespace"),
                   started: flag("started"), poststart: hooks?.poststart, poststop: hooks?.poststop,
                   terminal: flag("terminal"))
+        checkMemoryBeforeUpdate = flag("checkMemoryBeforeUpdate")
         if case .array(let dirs)? = extra["cgroupDirectories"] {
             createdCgroupDirectories = dirs.compactMap { if case .string(let d) = $0 { return d } else { return nil } }
         }

@@ -6,12 +6,13 @@ import StrataSpec
 
 /// Works out a container's live status from its record and the host.
 public enum StatusProbe {
-    /// created while init waits on the exec fifo; running after start; paused when the
-    /// cgroup is frozen; stopped once init is gone (or a zombie, or a reused pid).
+    /// paused when the cgroup is frozen (a created container can be paused too); created
+    /// while init waits on the exec fifo; running after start; stopped once init is gone
+    /// (or a zombie, or a reused pid).
     public static func status(of record: ContainerRecord, store: StateStore, frozen: () -> Bool) -> ContainerStatus {
         guard initAlive(record) else { return .stopped }
-        if !record.started && Files.exists(store.fifo(record.id)) { return .created }
         if frozen() { return .paused }
+        if !record.started && Files.exists(store.fifo(record.id)) { return .created }
         return .running
     }
 

@@ -12,7 +12,8 @@ protocol StrunCommand {
 enum Commands {
     static let all: [any StrunCommand.Type] = [
         CreateCommand.self, StartCommand.self, StateCommand.self, KillCommand.self,
-        DeleteCommand.self, RunCommand.self, ListCommand.self, SpecCommand.self, FeaturesCommand.self,
+        DeleteCommand.self, RunCommand.self, ListCommand.self, PauseCommand.self, ResumeCommand.self,
+        PsCommand.self, UpdateCommand.self, EventsCommand.self, SpecCommand.self, FeaturesCommand.self,
     ]
     static var specs: [CommandSpec] { all.map { $0.spec } }
 
