@@ -234,3 +234,9 @@ int strata_exec_stub_fd(void) { errno = ENOSYS; return -1; }
 int strata_execveat_empty(int fd, char *const argv[], char *const envp[]) {
     return (int)syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH);
 }
+
+// Variadic syscall(2) is out of Swift's reach; the attr layout is built in Swift
+// (Sources/StrataCgroups/DeviceFilter), so this stays one call.
+long strata_bpf(int cmd, void *attr, unsigned int size) {
+    return syscall(SYS_bpf, cmd, attr, size);
+}

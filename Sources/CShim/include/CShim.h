@@ -57,4 +57,7 @@ long strata_join_session_keyring(const char *name);
 int strata_exec_stub_fd(void);
 /// execveat(fd, "", argv, envp, AT_EMPTY_PATH).
 int strata_execveat_empty(int fd, char *const argv[], char *const envp[]);
+/// bpf(2): glibc has no wrapper and syscall(2) is variadic. `attr` is a zeroed union
+/// bpf_attr laid out by the caller; returns the kernel's result, or -1 with errno.
+long strata_bpf(int cmd, void *attr, unsigned int size);
 #endif
