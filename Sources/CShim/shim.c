@@ -240,3 +240,9 @@ int strata_execveat_empty(int fd, char *const argv[], char *const envp[]) {
 long strata_bpf(int cmd, void *attr, unsigned int size) {
     return syscall(SYS_bpf, cmd, attr, size);
 }
+
+// sys/eventfd.h is outside Glibc's Swift module; one call, so one wrapper.
+#include <sys/eventfd.h>
+int strata_eventfd_cloexec_nonblock(void) {
+    return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+}

@@ -60,4 +60,7 @@ int strata_execveat_empty(int fd, char *const argv[], char *const envp[]);
 /// bpf(2): glibc has no wrapper and syscall(2) is variadic. `attr` is a zeroed union
 /// bpf_attr laid out by the caller; returns the kernel's result, or -1 with errno.
 long strata_bpf(int cmd, void *attr, unsigned int size);
+/// eventfd(2) with EFD_CLOEXEC | EFD_NONBLOCK: sys/eventfd.h is not in Glibc's module.
+/// The fd is what cgroup v1's cgroup.event_control signals on an OOM.
+int strata_eventfd_cloexec_nonblock(void);
 #endif
