@@ -44,6 +44,7 @@ struct V2Resources {
 
         try applyIO(r.blockIO)
         for page in r.hugepageLimits { try write("hugetlb.\(page.pageSize).max", String(page.limit)) }
+        if !r.devices.isEmpty { try DeviceFilter.install(rules: r.devices, cgroupDirectory: directory) }
 
         // Raw keys go last so they can refine what the converted values set.
         for key in r.unified.keys.sorted() {
