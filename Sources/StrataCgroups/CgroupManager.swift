@@ -48,6 +48,9 @@ public protocol CgroupManager: Sendable {
     var exists: Bool { get }
     /// True when no process is in the cgroup or its child cgroups.
     func isEmpty() throws(StrataError) -> Bool
+    /// Resource usage in the shape of runc's `types.Stats` (see Stats/CgroupStats.swift),
+    /// without network interfaces, which are not a cgroup's to know.
+    func stats() throws(StrataError) -> CgroupStats
 }
 
 extension CgroupManager {
