@@ -55,13 +55,15 @@ chmod 0700 "$rootfs/root"
 cp "$busybox" "$rootfs/bin/busybox"
 
 # The equivalent of `busybox --install -s`, made from the host so that it
-# does not depend on running anything inside the rootfs.
-while read -r applet; do
-  [[ "$applet" == bin/busybox ]] && continue
-  [[ -e "$rootfs/$applet" || -L "$rootfs/$applet" ]] && continue
-  mkdir -p "$rootfs/${applet%/*}"
-  ln -s /bin/busybox "$rootfs/$applet"
-done < <("$busybox" --list-full)
+# does not depend on running anything inside the rootfs. Batched through
+# xargs: a fork per applet from bash took seconds per bundle.
+"$busybox" --list-full | grep -v '^bin/busybox$' >"$dir/.applets"
+(
+  cd "$rootfs"
+  sed -n 's#/[^/]*$##p' "$dir/.applets" | sort -u | xargs mkdir -p
+  xargs -n 64 sh -c 'for a; do ln -sf /bin/busybox "$a"; done' sh <"$dir/.applets"
+)
+rm -f "$dir/.applets"
 
 cat >"$rootfs/etc/passwd" <<'PASSWD'
 root:x:0:0:root:/root:/bin/sh

@@ -92,11 +92,11 @@ teardown() {
   # A runtime that failed may leave processes: kill whatever runs in the
   # bundle's rootfs or names this test's dir on its command line.
   if [[ -n "${TEST_DIR:-}" ]]; then
-    for p in /proc/[0-9]*; do
-      r=$(readlink "$p/root" 2>/dev/null) || continue
-      if [[ "$r" == "$BUNDLE/rootfs"* ]] || tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -qF "$TEST_DIR/"; then
-        kill -9 "${p#/proc/}" 2>/dev/null || true
-      fi
+    # One find and one grep over /proc: a fork per process cost a second a test.
+    for p in $(find /proc -mindepth 2 -maxdepth 2 -name root -lname "$BUNDLE/rootfs*" 2>/dev/null) \
+      $(grep -lsF "$TEST_DIR/" /proc/[0-9]*/cmdline); do
+      p=${p#/proc/}
+      kill -9 "${p%%/*}" 2>/dev/null || true
     done
     # and cgroups named after this test's ids (children first).
     if [[ -s "$TEST_DIR/ids" ]]; then
@@ -232,11 +232,12 @@ assert_no_leaks() {
   fi
   found=$(find /sys/fs/cgroup -mindepth 2 -maxdepth 8 -type d -name "$id" 2>/dev/null || true)
   [[ -z "$found" ]] || fail "cgroup directories left behind: $found"
-  for p in /proc/[0-9]*; do
-    r=$(readlink "$p/root" 2>/dev/null) || continue
-    if [[ "$r" == "$BUNDLE/rootfs"* ]]; then
-      fail "process left behind: ${p#/proc/} $(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)"
-    fi
+  # A pivot_root'ed process shows its root as "/", so processes are found by
+  # their rootfs (no pivot) and by a cgroup named after the id.
+  for p in $(find /proc -mindepth 2 -maxdepth 2 -name root -lname "$BUNDLE/rootfs*" 2>/dev/null) \
+    $(grep -lsE "/$id(/|\$)" /proc/[0-9]*/cgroup); do
+    p=${p%/*}
+    fail "process left behind: ${p#/proc/} $(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)"
   done
   if "$RUNTIME" --root "$ROOT" state "$id" >/dev/null 2>&1; then
     fail "state still answers for $id"
