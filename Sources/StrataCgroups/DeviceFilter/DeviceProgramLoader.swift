@@ -36,13 +36,13 @@ enum DeviceProgramLoader {
     }
 
     /// One BPF_PROG_LOAD: the fd or -errno, and the verifier log when one was asked for.
-    static func attempt(_ code: [UInt8], logSize: Int) -> (fd: Int, log: String) {
+    static func attempt(_ code: [UInt8], logSize: Int, name: String = programName) -> (fd: Int, log: String) {
         var log = [UInt8](repeating: 0, count: logSize)
         let license = Array(self.license.utf8) + [0]
         var attr = BPF.Attr()
         attr.set(0, BPF.progTypeCgroupDevice)        // prog_type
         attr.set(4, UInt32(code.count / 8))           // insn_cnt
-        for (i, byte) in programName.utf8.prefix(15).enumerated() {
+        for (i, byte) in name.utf8.prefix(15).enumerated() {
             attr.bytes[48 + i] = byte                 // prog_name[16]
         }
         let fd = code.withUnsafeBytes { insns in
