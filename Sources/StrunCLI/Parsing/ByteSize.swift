@@ -18,6 +18,7 @@ enum ByteSize {
         let tail = String(suffix.dropFirst(unit.isEmpty ? 0 : 1))
         let powers = ["": 0, "b": 0, "k": 1, "m": 2, "g": 3, "t": 4, "p": 5]
         guard let power = powers[unit], unit == "b" ? tail.isEmpty : allowedTails.contains(tail),
+              digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               let number = Double(digits), number >= 0, !digits.isEmpty else {
             throw StrataError.message("invalid value \"\(text)\" for --\(flag): want bytes, optionally with a unit (k, m, g, t, p)")
         }
