@@ -4,13 +4,18 @@
 /// Only the handful of forms the device filter needs have constructors; `description`
 /// prints them in a readable assembler so tests can compare whole programs.
 public struct BPFInstruction: Sendable, Equatable, CustomStringConvertible {
+    /// Class, operation and operand source bits (linux/bpf_common.h).
     public var code: UInt8
+    /// Destination register number (r0 holds the return value, r1 the context pointer).
     public var dst: UInt8
+    /// Source register number, for register forms.
     public var src: UInt8
     /// Jump distance in instructions, counted from the instruction after this one.
     public var offset: Int16
+    /// Constant operand, for immediate forms.
     public var immediate: Int32
 
+    /// An instruction from its fields; the named constructors below cover the usual forms.
     public init(code: UInt8, dst: UInt8 = 0, src: UInt8 = 0, offset: Int16 = 0, immediate: Int32 = 0) {
         self.code = code
         self.dst = dst
