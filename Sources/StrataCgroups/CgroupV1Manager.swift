@@ -18,6 +18,9 @@ public struct CgroupV1Manager: CgroupManager {
     public let placements: [Placement]
     /// The directory in the cgroup2 mount (hybrid mode only).
     public let unifiedDirectory: String?
+    /// Where that cgroup2 is mounted: some hybrid hosts give it a controller that no v1
+    /// hierarchy has (hugetlb on this project's build machine).
+    public let unifiedMountPoint: String?
     public var createdDirectories: [String] = []
 
     /// Places `path` in every hierarchy of `mounts`, relative cgroups against the
@@ -29,6 +32,7 @@ public struct CgroupV1Manager: CgroupManager {
                       directory: path.directory(mountPoint: hierarchy.mountPoint, mountRoot: hierarchy.root,
                                                 own: membership.path(in: hierarchy)))
         }
+        unifiedMountPoint = mounts.unified?.mountPoint
         unifiedDirectory = mounts.unified.map { mount in
             path.directory(mountPoint: mount.mountPoint, mountRoot: mount.root, own: membership.unified ?? "/")
         }

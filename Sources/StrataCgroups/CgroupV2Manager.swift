@@ -33,28 +33,8 @@ public struct CgroupV2Manager: CgroupManager {
         }
     }
 
-    /// A v2 controller's files appear in a cgroup only once every ancestor lists it in
-    /// cgroup.subtree_control: enable, top-down, whatever each level offers. Like runc,
-    /// this is best effort: a level that refuses (a parent with processes of its own,
-    /// or one delegated to someone else) leaves those files missing, and `apply` then
-    /// names the missing file.
     func enableControllers() throws(StrataError) {
-        var levels: [String] = []
-        var current = Paths.dirname(directory)
-        while current.count >= mountPoint.count && current.hasPrefix(mountPoint) {
-            levels.append(current)
-            if current == mountPoint { break }
-            current = Paths.dirname(current)
-        }
-        for level in levels.reversed() {
-            guard let available = try CgroupFiles.readIfPresent(level, "cgroup.controllers"),
-                  !available.isEmpty else { continue }
-            let names = available.split(separator: " ")
-            let all = names.map { "+" + $0 }.joined(separator: " ")
-            if CgroupFiles.rawWrite(level + "/cgroup.subtree_control", all) != 0 {
-                for name in names { _ = CgroupFiles.rawWrite(level + "/cgroup.subtree_control", "+" + name) }
-            }
-        }
+        try SubtreeControl.enable(mountPoint: mountPoint, directory: directory)
     }
 
     public func apply(_ resources: CgroupResources) throws(StrataError) {

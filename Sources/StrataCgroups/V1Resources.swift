@@ -24,6 +24,11 @@ struct V1Resources {
         }
         if !r.devices.isEmpty {
             let dir = try dir("devices")
+            // A list is read from deny-all, as the v2 program and runc's emulator read
+            // it; a new v1 cgroup would otherwise start from its parent's rules.
+            if r.devices.first?.type != "a" {
+                try CgroupFiles.write(dir, "devices.deny", "a")
+            }
             for rule in r.devices {
                 try CgroupFiles.write(dir, rule.allow ? "devices.allow" : "devices.deny", rule.v1Line)
             }
@@ -39,12 +44,7 @@ struct V1Resources {
             try CgroupFiles.write(try dir("pids"), "pids.max", limit > 0 ? String(limit) : "max")
         }
         if !r.blockIO.isEmpty { try applyBlockIO(r.blockIO) }
-        if !r.hugepageLimits.isEmpty {
-            let dir = try dir("hugetlb")
-            for page in r.hugepageLimits {
-                try CgroupFiles.write(dir, "hugetlb.\(page.pageSize).limit_in_bytes", String(page.limit))
-            }
-        }
+        if !r.hugepageLimits.isEmpty { try applyHugepages(r.hugepageLimits) }
         if let classID = r.network.classID {
             try CgroupFiles.write(try dir("net_cls"), "net_cls.classid", String(classID))
         }
@@ -188,6 +188,26 @@ struct V1Resources {
         ]
         for (file, rates) in throttles {
             for rate in rates { try CgroupFiles.write(dir, file, "\(rate.major):\(rate.minor) \(rate.rate)") }
+        }
+    }
+
+    /// hugetlb through v1 when a v1 hierarchy has it, else through the hybrid host's
+    /// cgroup2 (runc 1.1 fails here: "cannot set hugetlb limit").
+    func applyHugepages(_ pages: [CgroupResources.HugepageLimit]) throws(StrataError) {
+        if let dir = manager.directory(for: "hugetlb") {
+            for page in pages {
+                try CgroupFiles.write(dir, "hugetlb.\(page.pageSize).limit_in_bytes", String(page.limit))
+            }
+            return
+        }
+        guard let dir = manager.unifiedDirectory, let mountPoint = manager.unifiedMountPoint,
+              (try CgroupFiles.readIfPresent(mountPoint, "cgroup.controllers") ?? "").split(separator: " ").contains("hugetlb") else {
+            _ = try self.dir("hugetlb")
+            return
+        }
+        try SubtreeControl.enable(mountPoint: mountPoint, directory: dir, wanted: ["hugetlb"])
+        for page in pages {
+            try CgroupFiles.write(dir, "hugetlb.\(page.pageSize).max", String(page.limit))
         }
     }
 }

@@ -57,8 +57,10 @@ struct V1ManagerTests {
         try manager.apply(resources)
         #expect(Support.read(memory + "/memory.limit_in_bytes") == String(16 << 20))
         #expect(Support.read(memory + "/memory.memsw.limit_in_bytes") == String(20 << 20))
-        // Unlimited pids.
+        // 0 leaves the limit alone (runc's update semantics); -1 lifts it.
         try manager.apply(CgroupResources(pidsLimit: 0))
+        #expect(Support.read(try #require(manager.paths["pids"]) + "/pids.max") == "42")
+        try manager.apply(CgroupResources(pidsLimit: -1))
         #expect(Support.read(try #require(manager.paths["pids"]) + "/pids.max") == "max")
 
         let pid = try Support.spawnSleep()
