@@ -289,3 +289,47 @@ wait_value() {
   fi
   assert_no_leaks "$CID"
 }
+
+@test "hugepage limits land in whichever hierarchy has hugetlb" {
+  [[ -n "$(ls /sys/kernel/mm/hugepages 2>/dev/null)" ]] || skip "no hugepage sizes on this kernel"
+  if ! cgroup_v2 && [[ ! -d /sys/fs/cgroup/hugetlb ]]; then
+    # This machine: hybrid, with hugetlb only in the cgroup2 mount. runc 1.1
+    # fails here ("cannot set hugetlb limit"); strun writes it through cgroup2.
+    skip_unless_strun "hugetlb through cgroup2 on a hybrid host"
+  fi
+  cfg '.linux.resources.hugepageLimits = [{"pageSize": "2MB", "limit": 4194304}]'
+  set_args sleep 60
+  start_bg
+  pid=$(state_field "$CID" .pid)
+  if [[ -d /sys/fs/cgroup/hugetlb ]]; then
+    file="$(host_cgroup_dir "$pid" hugetlb)/hugetlb.2MB.limit_in_bytes"
+  elif cgroup_v2; then
+    file="$(ctr_cgroup "$pid" "")/hugetlb.2MB.max"
+  else
+    file="/sys/fs/cgroup/unified$(sed -n 's/^0:://p' "/proc/$pid/cgroup")/hugetlb.2MB.max"
+  fi
+  [[ "$(cat "$file")" == 4194304 ]] || fail "$file: $(cat "$file")"
+  rt delete --force "$CID"
+  assert_no_leaks "$CID"
+}
+
+@test "checkBeforeUpdate refuses a memory limit below the current usage" {
+  skip_unless_strun "runc 1.1 checks this on cgroup v2 only"
+  host_bind
+  cfg '.linux.resources.memory = {"limit": 67108864, "checkBeforeUpdate": true}'
+  # Hold about 8 MiB in a shell variable.
+  set_args sh -c 'x=aaaaaaaaaaaaaaaa; i=0; while [ $i -lt 19 ]; do x=$x$x; i=$((i+1)); done; echo held >/host/held; while true; do sleep 1; done'
+  start_bg
+  wait_for_file "$HOSTDIR/held" 10
+  run rt update --memory 1m "$CID"
+  assert_failed_with "linux.resources.memory.limit.*below.*usage"
+  pid=$(state_field "$CID" .pid)
+  dir=$(ctr_cgroup "$pid" memory)
+  limit=$(cat "$dir/memory.max" 2>/dev/null || cat "$dir/memory.limit_in_bytes")
+  [[ "$limit" == 67108864 ]] || fail "limit changed to $limit"
+  # A limit above the usage still goes through.
+  rt update --memory 48m "$CID"
+  limit=$(cat "$dir/memory.max" 2>/dev/null || cat "$dir/memory.limit_in_bytes")
+  [[ "$limit" == 50331648 ]] || fail "limit is $limit"
+  rt delete --force "$CID"
+}
