@@ -182,13 +182,15 @@ struct V1ManagerTests {
         #expect(Support.read(blkio + "/blkio.throttle.write_iops_device") == "254:0 100")
         #expect(Support.read(try #require(manager.paths["memory"]) + "/memory.oom_control")?.hasPrefix("oom_kill_disable 1") == true)
 
-        // This host has no v1 hugetlb hierarchy: asking for a hugepage limit must fail
-        // rather than run the container without it.
-        do {
-            try manager.apply(CgroupResources(hugepageLimits: [.init(pageSize: "2MB", limit: 0)]))
-            Issue.record("hugetlb limit accepted without a hugetlb hierarchy")
-        } catch {
-            #expect(error.description.contains("hugetlb controller is not mounted"), "\(error.description)")
+        // This host has no v1 hugetlb hierarchy, but its cgroup2 offers hugetlb: the
+        // limit goes there instead of being dropped or failing the container.
+        let hugepages = CgroupResources(hugepageLimits: [.init(pageSize: "2MB", limit: 2 << 20)])
+        if Support.read("/sys/fs/cgroup/unified/cgroup.controllers")?.contains("hugetlb") == true {
+            try manager.apply(hugepages)
+            let unified = try #require(manager.paths[""])
+            #expect(Support.read(unified + "/hugetlb.2MB.max") == String(2 << 20))
+        } else {
+            #expect(throws: StrataError.self) { try manager.apply(hugepages) }
         }
         try manager.destroy()
         #expect(leftovers(manager).isEmpty)
