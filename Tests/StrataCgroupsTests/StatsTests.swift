@@ -1,6 +1,9 @@
 import Testing
 import StrataSystem
 @testable import StrataCgroups
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Stat file parsing from fixture text, and the JSON shape runc's `events --stats` prints.
 struct StatParserTests {
@@ -184,5 +187,41 @@ struct StatsJSONTests {
         var out: [UInt8] = []
         GoJSONWriter.appendString("a\"b\\c\n<&>\u{1}\u{2028}é", to: &out)
         #expect(String(decoding: out, as: UTF8.self) == #""a\"b\\c\n\u003c\u0026\u003e\u0001\u2028é""#)
+    }
+}
+
+/// Stats and the OOM watch on a real cgroup of whichever kind this host has (v1 here,
+/// v2 under scripts/vm/v2-guest.sh). Needs root.
+@Suite(.enabled(if: getuid() == 0, "needs root"))
+struct LiveStatsTests {
+    @Test func statsOfACgroupWithOneProcess() throws {
+        var manager = try Cgroups.manager(path: "/\(Support.uniqueName("stats"))", containerID: "ignored")
+        defer { _ = try? manager.destroy() }
+        try manager.create()
+        try manager.apply(CgroupResources(memory: .init(limit: 64 << 20), pidsLimit: 42))
+        let pid = try Support.spawnSleep()
+        var reaped = false
+        defer { if !reaped { kill(pid, SIGKILL); _ = Support.reap(pid) } }
+        try manager.addProcess(pid: pid)
+
+        let stats = try manager.stats()
+        #expect(stats.pids.current == 1)
+        #expect(stats.pids.limit == 42)
+        #expect(stats.memory.usage.limit == 64 << 20)
+        #expect(!stats.memory.raw.isEmpty)
+        #expect(stats.networkInterfaces == nil)
+        let json = String(decoding: stats.jsonBytes, as: UTF8.self)
+        #expect(json.contains("\"pids\":{\"current\":1,\"limit\":42}"))
+
+        var watch = try OOMWatch.start(manager)
+        defer { watch.close() }
+        #expect(watch.collect() == OOMReport())
+        kill(pid, SIGKILL)
+        reaped = Support.reap(pid)
+        try manager.destroy()
+        // v1 signals the eventfd on removal; v2 changes cgroup.events (populated 0).
+        var pfd = pollfd(fd: watch.fd, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&pfd, 1, 2000) == 1)
+        #expect(watch.collect() == OOMReport(oom: false, ended: true))
     }
 }

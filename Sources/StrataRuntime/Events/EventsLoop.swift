@@ -1,3 +1,4 @@
+import CShim
 import StrataSystem
 import StrataCgroups
 #if canImport(Glibc)
@@ -9,10 +10,11 @@ extension Runtime {
     /// every `interval` nanoseconds (the first after one interval, as runc's ticker), and
     /// returns once the container stops.
     ///
-    /// One thread, one poll(2): the OOM watch's fd with the time left to the next tick as
-    /// the timeout. runc exits when its OOM channel closes (v2: cgroup.events says
-    /// `populated 0`; v1: only once the cgroup is removed); strun also stops when init
-    /// is gone, so a v1 container that exited does not print zeros until `delete`.
+    /// One thread, one poll(2) on the OOM watch's fd and a pidfd of init, with the time left
+    /// to the next tick as the timeout. runc exits when its OOM channel closes (v2:
+    /// cgroup.events says `populated 0`; v1: only once the cgroup is removed); strun also
+    /// stops as soon as init is gone, so a v1 container that exited does not print zeros
+    /// until `delete`.
     /// A failed stats read is logged and skipped, as runc does; a failed `emit` ends it.
     public func events(id: String, interval: Int64,
                        emit: (ContainerEvent) throws(StrataError) -> Void) throws(StrataError) {
@@ -21,10 +23,15 @@ extension Runtime {
         var watch: OOMWatch
         do { watch = try OOMWatch.start(manager) } catch { throw error.within("events for container \(id)") }
         defer { watch.close() }
+        // Without pidfds (Linux < 5.3) init's end is noticed at the next tick instead.
+        let pidfd = strata_pidfd_open(record.pid)
+        defer { if pidfd >= 0 { close(pidfd) } }
+        // The pid may have been reused between loading the record and opening the pidfd.
+        guard StatusProbe.initAlive(record) else { return }
 
         var nextTick = MonotonicClock.now() &+ interval
         while true {
-            if try waitForOOM(&watch, until: nextTick, id: id, emit: emit) { return }
+            if try wait(&watch, pidfd: pidfd, until: nextTick, id: id, emit: emit) { return }
             if !StatusProbe.initAlive(record) {
                 // An OOM that killed init may land between the poll and this check.
                 if watch.collect().oom { try emit(.oom(id: id)) }
@@ -45,23 +52,27 @@ extension Runtime {
         }
     }
 
-    /// Polls the OOM watch until `deadline` (monotonic ns) or until it fires; emits an
-    /// oom event for what it saw. True when the watch says the cgroup ended.
-    private func waitForOOM(_ watch: inout OOMWatch, until deadline: Int64, id: String,
-                            emit: (ContainerEvent) throws(StrataError) -> Void) throws(StrataError) -> Bool {
+    /// Polls the OOM watch and init's pidfd until `deadline` (monotonic ns) or until one
+    /// fires; emits an oom event for what the watch saw. True when the container ended:
+    /// the watch says the cgroup is gone or empty, or init exited.
+    private func wait(_ watch: inout OOMWatch, pidfd: Int32, until deadline: Int64, id: String,
+                      emit: (ContainerEvent) throws(StrataError) -> Void) throws(StrataError) -> Bool {
         let left = max(0, deadline &- MonotonicClock.now())
         // Round up, so a sub-millisecond rest does not spin with a zero timeout.
         let timeout = Int32(clamping: (left + 999_999) / 1_000_000)
-        var pfd = pollfd(fd: watch.fd, events: Int16(POLLIN), revents: 0)
-        let n = poll(&pfd, 1, timeout)
+        // A negative fd is ignored by poll(2): no pidfd, no entry to watch.
+        var fds = [pollfd(fd: watch.fd, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0)]
+        let n = poll(&fds, nfds_t(fds.count), timeout)
         if n < 0 {
             if currentErrno() == EINTR { return false }
             throw StrataError.system("poll", "oom watch of container \(id)")
         }
         guard n > 0 else { return false }
+        // The watch first: an OOM that killed init is reported before the end.
         let report = watch.collect()
         if report.oom { try emit(.oom(id: id)) }
-        return report.ended
+        return report.ended || fds[1].revents != 0
     }
 }
 
