@@ -15,12 +15,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "CShim", path: "Sources/CShim"),
+        .systemLibrary(name: "CSeccomp", path: "Sources/CSeccomp", pkgConfig: "libseccomp",
+                       providers: [.apt(["libseccomp-dev"])]),
         .target(name: "StrataSystem", dependencies: ["CShim"], swiftSettings: strict),
         .target(name: "StrataSpec", swiftSettings: strict),
         .target(name: "StrataCgroups", dependencies: ["StrataSystem"], swiftSettings: strict),
         .target(
             name: "StrataRuntime",
-            dependencies: ["StrataSystem", "StrataSpec", "StrataCgroups", "CShim",
+            dependencies: ["StrataSystem", "StrataSpec", "StrataCgroups", "CShim", "CSeccomp",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         .target(

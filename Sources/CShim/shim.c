@@ -246,3 +246,16 @@ long strata_bpf(int cmd, void *attr, unsigned int size) {
 int strata_eventfd_cloexec_nonblock(void) {
     return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 }
+
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+
+int strata_seccomp_install(const void *insns, unsigned short count, unsigned int flags) {
+    struct sock_fprog prog = { .len = count, .filter = (struct sock_filter *)insns };
+    return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &prog);
+}
+
+int strata_seccomp_flag_known(unsigned int flag) {
+    long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flag, NULL);
+    return rc < 0 && errno == EFAULT;
+}

@@ -80,3 +80,26 @@ extension Spec {
         return spec
     }
 }
+
+extension Spec {
+    /// The config `strun spec --hardened` writes: the default one plus Strata's seccomp
+    /// allow-list, a cgroup namespace, a pids limit and no_new_privs. Combined with
+    /// `--rootless` it also runs in a user namespace.
+    public static func hardened(_ base: Spec) -> Spec {
+        var spec = base
+        spec.process?.noNewPrivileges = true
+        guard var linux = spec.linux else { return spec }
+        linux.seccomp = HardenedSeccompProfile.profile()
+        var namespaces = linux.namespaces ?? []
+        if !namespaces.contains(where: { $0.type == "cgroup" }) {
+            namespaces.append(LinuxNamespace(type: "cgroup"))
+        }
+        linux.namespaces = namespaces
+        // A fork bomb stops at the limit instead of at the host's.
+        var resources = linux.resources ?? LinuxResources()
+        resources.pids = LinuxPids(limit: 1024)
+        linux.resources = resources
+        spec.linux = linux
+        return spec
+    }
+}

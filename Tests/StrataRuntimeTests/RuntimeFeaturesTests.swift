@@ -22,7 +22,7 @@ struct RuntimeFeaturesTests {
         }
         #expect(Set(list) == Set(expected))
         #expect(list.count == 8)
-        #expect(Self.member(Self.member(linux, "seccomp"), "enabled") == .bool(false))
+        #expect(Self.member(Self.member(linux, "seccomp"), "enabled") == .bool(true))
         #expect(Self.member(Self.member(linux, "cgroup"), "v1") == .bool(true))
         #expect(Self.member(Self.member(linux, "cgroup"), "v2") == .bool(true))
     }

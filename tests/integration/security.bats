@@ -18,15 +18,6 @@ load helpers
   assert_no_leaks "$CID"
 }
 
-@test "strun: a seccomp profile is refused while seccomp is not implemented" {
-  skip_unless_strun "runc enforces seccomp"
-  cfg '.linux.seccomp = {defaultAction: "SCMP_ACT_ALLOW", syscalls: [{names: ["mkdir"], action: "SCMP_ACT_ERRNO"}]}'
-  set_args true
-  run_ctr
-  assert_failed_with "seccomp"
-  assert_no_leaks "$CID"
-}
-
 @test "strun: the container gets a session keyring of its own" {
   skip_unless_strun "runc names it differently"
   cfg '.linux.maskedPaths -= ["/proc/keys"]'

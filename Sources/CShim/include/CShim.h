@@ -63,4 +63,11 @@ long strata_bpf(int cmd, void *attr, unsigned int size);
 /// eventfd(2) with EFD_CLOEXEC | EFD_NONBLOCK: sys/eventfd.h is not in Glibc's module.
 /// The fd is what cgroup v1's cgroup.event_control signals on an OOM.
 int strata_eventfd_cloexec_nonblock(void);
+/// seccomp(SECCOMP_SET_MODE_FILTER, flags, &{count, insns}): installs an exported BPF
+/// program (8-byte sock_filter instructions). Returns the listener fd with
+/// SECCOMP_FILTER_FLAG_NEW_LISTENER, else 0; -1 with errno on failure. No glibc wrapper.
+int strata_seccomp_install(const void *insns, unsigned short count, unsigned int flags);
+/// Whether this kernel knows a SECCOMP_FILTER_FLAG_* bit: the kernel checks flags before
+/// it reads the program, so a NULL program gives EFAULT for a known flag, EINVAL otherwise.
+int strata_seccomp_flag_known(unsigned int flag);
 #endif

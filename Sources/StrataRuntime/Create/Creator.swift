@@ -38,6 +38,12 @@ struct Creator {
             throw StrataError.system("rootfs", rootfs, errno: ENOENT)
         }
         try UnsupportedFeatures.check(spec, bundle: bundle)
+        // Compiled here, before anything exists, so that a bad profile leaves nothing behind
+        // and the child inherits only bytes to install.
+        let seccomp: SeccompProgram?
+        do { seccomp = try spec.linux?.seccomp.map(SeccompCompiler.compile) } catch {
+            throw error.within("\(bundle)/config.json")
+        }
         let plan = try NamespacePlan(spec.linux?.namespaces ?? [])
         if (process.terminal ?? false) && options.consoleSocket == nil && !options.foreground {
             throw StrataError.message("cannot allocate tty if strun will detach without setting console socket")
@@ -49,7 +55,7 @@ struct Creator {
             let lock = try runtime.store.lock(id)
             defer { lock.release() }
             let created = try launch(spec: spec, process: process, bundle: bundle, rootfs: rootfs, plan: plan,
-                                     lockFD: lock.fd, cleanup: &cleanup)
+                                     seccomp: seccomp, lockFD: lock.fd, cleanup: &cleanup)
             return created
         } catch {
             cleanup.run()
@@ -58,7 +64,8 @@ struct Creator {
     }
 
     private func launch(spec: Spec, process: Process, bundle: String, rootfs: String,
-                        plan: NamespacePlan, lockFD: Int32, cleanup: inout Cleanup) throws(StrataError) -> Created {
+                        plan: NamespacePlan, seccomp: SeccompProgram?, lockFD: Int32,
+                        cleanup: inout Cleanup) throws(StrataError) -> Created {
         let id = options.id
         let fifoPath = runtime.store.fifo(id)
         try sys("mkfifo", fifoPath) { mkfifo(fifoPath, 0o622) }
@@ -104,7 +111,7 @@ struct Creator {
             needsSecondFork: plan.needsSecondFork,
             cgroupUnified: Cgroups.unifiedBySuperblock(),
             hasRuntimeHooks: !(spec.hooks?.prestart ?? []).isEmpty || !(spec.hooks?.createRuntime ?? []).isEmpty,
-            signalMaskToRestore: options.restoreMask, closeInChild: [lockFD])
+            signalMaskToRestore: options.restoreMask, seccomp: seccomp, closeInChild: [lockFD])
 
         // A foreground run reaps its init; after a second fork that init is a
         // grandchild, so the subreaper stays on then even with --no-subreaper.
@@ -145,6 +152,9 @@ struct Creator {
             try HookRunner.runAll(spec.hooks?.prestart, kind: "prestart", state: creatingState)
             try HookRunner.runAll(spec.hooks?.createRuntime, kind: "createRuntime", state: creatingState)
             try parentEnd.send(.hooksDone)
+        }
+        if let seccomp, seccomp.notifies {
+            try forwardListener(seccomp, channel: parentEnd, record: record)
         }
         try parentEnd.expect(.ready, during: "container setup")
 
@@ -194,6 +204,23 @@ struct Creator {
             throw error.within("apply cgroup resources")
         }
         return initPid
+    }
+
+    /// Receives the init's seccomp notify fd and hands it to the agent at `listenerPath`.
+    private func forwardListener(_ seccomp: SeccompProgram, channel: Channel, record: ContainerRecord) throws(StrataError) {
+        let (message, fd) = try channel.nextWithFD()
+        defer { if fd >= 0 { closeFD(fd) } }
+        switch message {
+        case .seccompListener? where fd >= 0:
+            try SeccompListener.send(listenerFD: fd, to: seccomp.listenerPath ?? "",
+                                     metadata: seccomp.listenerMetadata, record: record)
+        case .failed(let text)?:
+            throw StrataError.message(text)
+        case nil:
+            throw StrataError("container setup", options.id, reason: "init exited before it passed the seccomp listener fd")
+        case let other?:
+            throw StrataError("container setup", options.id, reason: "expected the seccomp listener fd, got \(other.encoded)")
+        }
     }
 
     /// Our pid in the host's pid namespace, read from the host's /proc before the child

@@ -24,6 +24,9 @@ enum SyncMessage: Equatable {
     case runtimeHooks
     /// strun → init: those hooks ran.
     case hooksDone
+    /// init → strun: the seccomp filter is installed; its notify listener fd travels with
+    /// this message, for strun to pass on to `listenerPath`.
+    case seccompListener
     /// init → strun: everything is ready; init waits on the exec fifo next.
     case ready
     /// strun → init: the state is saved (not awaited: read while init waits for start).
@@ -39,6 +42,7 @@ enum SyncMessage: Equatable {
         case .go(let dirs): return (["go"] + dirs.map { $0.name + "\t" + $0.hostPath }).joined(separator: "\n")
         case .runtimeHooks: return "hooks"
         case .hooksDone: return "hooks-done"
+        case .seccompListener: return "seccomp-listener"
         case .ready: return "ready"
         case .committed: return "committed"
         case .failed(let m): return "error \(m)"
@@ -64,6 +68,7 @@ enum SyncMessage: Equatable {
             })
         case "hooks": self = .runtimeHooks
         case "hooks-done": self = .hooksDone
+        case "seccomp-listener": self = .seccompListener
         case "ready": self = .ready
         case "committed": self = .committed
         case "error": self = .failed(rest)
@@ -79,13 +84,23 @@ extension Channel {
 
     /// The next message; a closed peer reads as `nil`.
     func next() throws(StrataError) -> SyncMessage? {
-        let (bytes, fd) = try receive()
+        let (message, fd) = try nextWithFD()
         if fd >= 0 { closeFD(fd) }
-        if bytes.isEmpty { return nil }
+        return message
+    }
+
+    /// The next message and the fd passed with it (or -1), which the caller owns.
+    func nextWithFD() throws(StrataError) -> (SyncMessage?, Int32) {
+        let (bytes, fd) = try receive()
+        if bytes.isEmpty {
+            if fd >= 0 { closeFD(fd) }
+            return (nil, -1)
+        }
         guard let message = SyncMessage(decoding: bytes) else {
+            if fd >= 0 { closeFD(fd) }
             throw StrataError("decode", "sync message", reason: "unexpected \"\(String(decoding: bytes, as: UTF8.self))\"")
         }
-        return message
+        return (message, fd)
     }
 
     /// Waits for "go" and returns its cgroup directories.

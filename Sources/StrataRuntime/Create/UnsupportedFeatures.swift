@@ -7,9 +7,6 @@ import StrataSpec
 enum UnsupportedFeatures {
     static func check(_ spec: Spec, bundle: String) throws(StrataError) {
         let file = bundle + "/config.json"
-        if spec.linux?.seccomp != nil {
-            throw StrataError("validate", file, reason: "linux.seccomp: seccomp is not supported by this strun yet (features: seccomp disabled)")
-        }
         if let profile = spec.process?.apparmorProfile, !profile.isEmpty {
             throw StrataError("validate", file, reason: "process.apparmorProfile \"\(profile)\": AppArmor is not supported by this strun yet")
         }

@@ -38,6 +38,9 @@ struct InitContext {
     let hasRuntimeHooks: Bool
     /// The signal mask to restore before exec (the parent blocks signals while it forwards).
     let signalMaskToRestore: UInt64
+    /// The compiled `linux.seccomp` filter, installed by init just before exec (or, when it
+    /// notifies, just before `ready`, so that strun can still pass the listener fd on).
+    let seccomp: SeccompProgram?
     /// Parent-only fds the child closes first (the state lock: flock is shared with a
     /// forked child until every copy is closed).
     let closeInChild: [Int32]

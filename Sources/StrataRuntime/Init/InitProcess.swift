@@ -153,6 +153,14 @@ enum InitProcess {
         // Resolved now so that a missing binary fails `create`, as with runc. The PATH
         // searched is the config's: the HOME added at exec does not change it.
         let path = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
+        if let seccomp = ctx.seccomp, seccomp.notifies {
+            // The agent gets the listener fd through strun, which is gone after create:
+            // so a notifying filter goes in now rather than at exec.
+            if ctx.process.noNewPrivileges ?? false { try CapabilityCalls.setNoNewPrivileges() }
+            let listener = try seccomp.install()
+            defer { closeFD(listener) }
+            try ctx.channel.send(SyncMessage.seccompListener.encoded, passing: listener)
+        }
         // No reply is awaited: if the parent cannot save the state, it kills us.
         try ctx.channel.send(.ready)
         return path
@@ -215,24 +223,32 @@ enum InitProcess {
     private static func execute(_ ctx: InitContext, path: String) throws(StrataError) {
         let process = ctx.process
         let env = ProcessSetup.environment(process.env ?? [], uid: UInt32(process.user.uid))
-        try ProcessSetup.applyIdentity(user: process.user, capabilities: process.capabilities,
-                                       noNewPrivileges: process.noNewPrivileges ?? false)
+        let args = process.args ?? []
+        // Everything that allocates or makes files comes before the seccomp filter.
+        let cEnv = env.map { strdup($0) } + [nil]
+        let cArgs = args.map { strdup($0) } + [nil]
+        // Through the sealed exec stub, so that /proc/self/exe never names the host's
+        // strun at the moment the user's program is exec'd (CVE-2019-5736).
+        let stub = strata_exec_stub_fd()
+        let stubArgs = (["strata-exec", path] + args).map { strdup($0) } + [nil]
         umask(mode_t(process.user.umask ?? 0o022))
         try Descriptors.closeOnExec(from: 3 + ctx.preserveFDs)
         Signals.resetDispositions()
         Signals.setBlocked(ctx.signalMaskToRestore)
-        let args = process.args ?? []
-        let cEnv = env.map { strdup($0) } + [nil]
-        // Through the sealed exec stub, so that /proc/self/exe never names the host's
-        // strun at the moment the user's program is exec'd (CVE-2019-5736).
-        let stub = strata_exec_stub_fd()
+        // The filter goes in as late as it can, so that as few of our own syscalls as
+        // possible pass through it: without no_new_privs installing it needs
+        // CAP_SYS_ADMIN, so before the capabilities are dropped; with it, after.
+        let noNewPrivileges = process.noNewPrivileges ?? false
+        let lateSeccomp = ctx.seccomp.flatMap { $0.notifies ? nil : $0 }
+        if let lateSeccomp, !noNewPrivileges { _ = try lateSeccomp.install() }
+        try ProcessSetup.applyIdentity(user: process.user, capabilities: process.capabilities,
+                                       noNewPrivileges: noNewPrivileges)
+        if let lateSeccomp, noNewPrivileges { _ = try lateSeccomp.install() }
         if stub >= 0 {
-            let stubArgs = (["strata-exec", path] + args).map { strdup($0) } + [nil]
             _ = strata_execveat_empty(stub, stubArgs, cEnv)
             // A kernel policy against executing memfds (vm.memfd_noexec) lands here.
             closeFD(stub)
         }
-        let cArgs = args.map { strdup($0) } + [nil]
         execve(path, cArgs, cEnv)
         throw StrataError.message("exec: \"\(args.first ?? "")\": \(errnoString(currentErrno()))")
     }

@@ -33,8 +33,8 @@ struct DeviceNode {
     init(_ device: LinuxDevice) {
         path = device.path
         type = device.type.first ?? "c"
-        major = Int64(device.major ?? 0)
-        minor = Int64(device.minor ?? 0)
+        major = Int64(device.major)
+        minor = Int64(device.minor)
         mode = UInt32(device.fileMode ?? 0o666) & 0o7777
         uid = UInt32(device.uid ?? 0)
         gid = UInt32(device.gid ?? 0)
