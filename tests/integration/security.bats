@@ -49,3 +49,18 @@ load helpers
   [ "${lines[0]}" = /bin/busybox ]
   [[ "${lines[1]}" == "sh -c readlink"* ]]
 }
+
+@test "strun: an AppArmor profile or SELinux label on a host without that LSM is refused, naming it" {
+  skip_unless_strun "runc 1.1.5 silently ignores an AppArmor profile when AppArmor is off"
+  [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" != Y ]] || skip "AppArmor is enabled on this host"
+  [[ ! -e /sys/fs/selinux/enforce ]] || skip "SELinux is enabled on this host"
+  set_args true
+  cfg '.process.apparmorProfile = "strata-test-profile"'
+  run_ctr
+  assert_failed_with 'process\.apparmorProfile "strata-test-profile": AppArmor is not enabled on this host'
+  assert_no_leaks "$CID"
+  cfg 'del(.process.apparmorProfile) | .process.selinuxLabel = "system_u:system_r:container_t:s0"'
+  run_ctr
+  assert_failed_with 'process\.selinuxLabel .*SELinux is not enabled on this host'
+  assert_no_leaks "$CID"
+}

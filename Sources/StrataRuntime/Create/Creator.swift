@@ -38,6 +38,9 @@ struct Creator {
             throw StrataError.system("rootfs", rootfs, errno: ENOENT)
         }
         try UnsupportedFeatures.check(spec, bundle: bundle)
+        for name in UnsupportedFeatures.capabilitiesUnknownToKernel(process.capabilities) {
+            runtime.logger.warning("capability \(name) is not supported by this kernel: skipped")
+        }
         // Compiled here, before anything exists, so that a bad profile leaves nothing behind
         // and the child inherits only bytes to install.
         let seccomp: SeccompProgram?

@@ -1,20 +1,25 @@
 import StrataSystem
 import StrataSpec
 
-/// Security settings strun cannot enforce yet. A config that asks for one is refused:
-/// silently running without the syscall filter or LSM profile the caller asked for would
-/// be worse than failing (runc built without seccomp refuses the same way).
+/// What a config may ask for that this host or this strun cannot give. Each is refused
+/// before anything is made: silently running without the confinement the caller asked for
+/// would be worse than failing.
 enum UnsupportedFeatures {
     static func check(_ spec: Spec, bundle: String) throws(StrataError) {
-        let file = bundle + "/config.json"
-        if let profile = spec.process?.apparmorProfile, !profile.isEmpty {
-            throw StrataError("validate", file, reason: "process.apparmorProfile \"\(profile)\": AppArmor is not supported by this strun yet")
-        }
-        if let label = spec.process?.selinuxLabel, !label.isEmpty {
-            throw StrataError("validate", file, reason: "process.selinuxLabel \"\(label)\": SELinux is not supported by this strun yet")
-        }
-        if let label = spec.linux?.mountLabel, !label.isEmpty {
-            throw StrataError("validate", file, reason: "linux.mountLabel \"\(label)\": SELinux is not supported by this strun yet")
+        try SecurityModules.check(spec, file: bundle + "/config.json")
+    }
+
+    /// Capability names this kernel does not have: skipped (as runc does), with a warning
+    /// naming each, so a config written for a newer kernel still runs.
+    static func capabilitiesUnknownToKernel(_ capabilities: LinuxCapabilities?) -> [String] {
+        guard let capabilities else { return [] }
+        let last = CapabilityCalls.lastSupported(fallback: Capabilities.names.count - 1)
+        let all = [capabilities.bounding, capabilities.effective, capabilities.permitted,
+                   capabilities.inheritable, capabilities.ambient].compactMap { $0 }.joined()
+        var seen = Set<String>()
+        return all.filter { name in
+            guard let n = Capabilities.number(of: name), n > last else { return false }
+            return seen.insert(name).inserted
         }
     }
 }

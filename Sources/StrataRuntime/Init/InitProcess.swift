@@ -150,6 +150,12 @@ enum InitProcess {
         if chdir(cwd) != 0 {
             throw StrataError.system("chdir", "process cwd \(cwd)")
         }
+        // A cwd reached through a descriptor of the host (/proc/self/fd/N, CVE-2024-21626)
+        // lies outside the new root: getcwd reports such a directory as unreachable.
+        var buf = [CChar](repeating: 0, count: 4096)
+        if getcwd(&buf, buf.count) == nil || buf[0] != CChar(UInt8(ascii: "/")) {
+            throw StrataError("chdir", "process cwd \(cwd)", reason: "the directory is outside the container's root")
+        }
         // Resolved now so that a missing binary fails `create`, as with runc. The PATH
         // searched is the config's: the HOME added at exec does not change it.
         let path = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
@@ -235,6 +241,7 @@ enum InitProcess {
         try Descriptors.closeOnExec(from: 3 + ctx.preserveFDs)
         Signals.resetDispositions()
         Signals.setBlocked(ctx.signalMaskToRestore)
+        try SecurityModules.applyOnExec(process)
         // The filter goes in as late as it can, so that as few of our own syscalls as
         // possible pass through it: without no_new_privs installing it needs
         // CAP_SYS_ADMIN, so before the capabilities are dropped; with it, after.

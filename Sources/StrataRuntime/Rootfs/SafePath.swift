@@ -39,14 +39,19 @@ struct SafePath {
 
     /// mkdir -p of `path` inside the rootfs; returns an O_PATH fd on the final directory.
     /// Each prefix is resolved from the rootfs again, so absolute symlinks inside the
-    /// image (`/var/run -> /run`) land where the image means them to.
+    /// image (`/var/run -> /run`) land where the image means them to. A dangling symlink on
+    /// the way is followed inside the rootfs, as runc's securejoin does: the directories
+    /// are made where the link points within the root, never outside it.
     func makeDirectories(_ path: String, mode: mode_t = 0o755) throws(StrataError) -> Int32 {
+        try makeDirectories(path, mode: mode, shown: rootPath + Paths.clean(path), linksFollowed: 0)
+    }
+
+    private func makeDirectories(_ path: String, mode: mode_t, shown: String, linksFollowed: Int) throws(StrataError) -> Int32 {
         let existing = openRaw(path, flags: O_PATH | O_DIRECTORY)
         if existing >= 0 { return existing }
-        let shown = rootPath + Paths.clean(path)
         let parts = Paths.clean(path).split(separator: "/").map(String.init)
         var prefix = ""
-        for name in parts {
+        for (index, name) in parts.enumerated() {
             let parentPrefix = prefix.isEmpty ? "." : prefix
             prefix = prefix.isEmpty ? name : prefix + "/" + name
             let probe = Descriptors.openatResolveInRoot(rootFD, prefix, flags: O_PATH | O_DIRECTORY)
@@ -56,12 +61,29 @@ struct SafePath {
             if parent < 0 { throw StrataError.system("open", shown) }
             let rc = mkdirat(parent, name, mode)
             let code = currentErrno()
+            let link = rc != 0 && code == EEXIST ? Self.readLink(parent, name) : nil
             closeFD(parent)
+            if let link {
+                // 40 is the kernel's limit on links in one lookup (MAXSYMLINKS).
+                if linksFollowed >= 40 { throw StrataError.system("mkdir", shown, errno: ELOOP) }
+                let base = link.hasPrefix("/") ? link : "/" + parentPrefix + "/" + link
+                let rest = parts[(index + 1)...].joined(separator: "/")
+                return try makeDirectories(Paths.clean(base + "/" + rest), mode: mode, shown: shown,
+                                           linksFollowed: linksFollowed + 1)
+            }
             if rc != 0 && code != EEXIST { throw StrataError.system("mkdir", shown, errno: code) }
         }
         let fd = openRaw(path, flags: O_PATH | O_DIRECTORY)
         if fd < 0 { throw StrataError.system("open", shown) }
         return fd
+    }
+
+    /// The target of the symlink `name` in `dirFD`, or nil when it is not a symlink.
+    private static func readLink(_ dirFD: Int32, _ name: String) -> String? {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlinkat(dirFD, name, &buf, buf.count)
+        guard n > 0 else { return nil }
+        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Creates an empty file at `path` (parents too) when nothing is there; returns an O_PATH
