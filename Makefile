@@ -47,7 +47,7 @@ integration:
 
 # The guest boots Debian's kernel with cgroup_no_v1=all over the host's / (read-only 9p);
 # V2_SUITES picks the bats files it runs.
-V2_SUITES ?= tests/integration/cgroups.bats
+V2_SUITES ?= tests/integration/cgroups.bats tests/integration/rootless.bats
 integration-v2:
 	@test -x $(STRUN) || { echo "$(STRUN) is not built: run 'make release'" >&2; exit 1; }
 	RUNTIME=$(STRUN) scripts/vm/v2-guest.sh -- $(BATS) $(BATS_FLAGS) $(V2_SUITES)

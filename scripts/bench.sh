@@ -39,6 +39,15 @@ if [[ "${1:-}" != --inner ]]; then
   jq '.ociVersion = "1.0.2-dev"' "$bundle/config.json" >"$bundle/config.json.tmp" && mv "$bundle/config.json.tmp" "$bundle/config.json"
   # A second config on the same rootfs that proves a runtime really runs
   # the container (prints a marker).
+  # The same bundle under a full seccomp allow-list (strun's hardened profile, ~350
+  # syscalls, as long as Docker's default): the cost of compiling and installing a filter.
+  mkdir -p "$bundle/seccomp"
+  rm -rf "$bundle/seccomp.tmp"
+  mkdir -p "$bundle/seccomp.tmp"
+  "$STRUN" spec --hardened -b "$bundle/seccomp.tmp"
+  jq --arg r "$bundle/rootfs" --slurpfile h "$bundle/seccomp.tmp/config.json" \
+    '.root.path = $r | .linux.seccomp = $h[0].linux.seccomp' "$bundle/config.json" >"$bundle/seccomp/config.json"
+  rm -rf "$bundle/seccomp.tmp"
   mkdir -p "$bundle/check"
   jq --arg r "$bundle/rootfs" '.root.path = $r | .process.args = ["echo", "strata-bench-ok"]' \
     "$bundle/config.json" >"$bundle/check/config.json"
@@ -56,7 +65,7 @@ fi
 rm -rf "$state"
 mkdir -p "$state"
 
-declare -a names=() bins=()
+declare -a names=() bins=() bundles=()
 add_runtime() {
   local name=$1 bin=$2 out
   if [[ -z "$bin" || ! -x "$bin" ]]; then
@@ -72,10 +81,23 @@ add_runtime() {
   fi
   names+=("$name")
   bins+=("$bin")
+  bundles+=("$bundle")
+  if [[ ${BENCH_SECCOMP:-1} == 1 ]]; then
+    names+=("$name+seccomp")
+    bins+=("$bin")
+    bundles+=("$bundle/seccomp")
+  fi
 }
 add_runtime strun "$STRUN"
 add_runtime runc "$(command -v runc || true)"
 add_runtime crun "$(command -v crun || true)"
+# The CVE-2019-5736 exec stub's cost: strun with the stub switched off (a knob only
+# this benchmark uses; the stub is on in every real run).
+if [[ ${BENCH_EXEC_STUB:-1} == 1 && " ${names[*]} " == *" strun "* ]]; then
+  names+=("strun-no-exec-stub")
+  bins+=("env STRUN_BENCH_NO_EXEC_STUB=1 $STRUN")
+  bundles+=("$bundle")
+fi
 ((${#names[@]})) || { echo "bench: no runtime to benchmark" >&2; exit 1; }
 
 # One id per runtime; --prepare (not timed) removes whatever a run left, so
@@ -92,9 +114,10 @@ for ((round = 0; round < rounds; round++)); do
   for ((k = 0; k < ${#names[@]}; k++)); do
     i=$(((k + round) % ${#names[@]}))
     name=${names[i]} bin=${bins[i]}
-    id=bench-$name
+    id=bench-${name//+/-}
+    mkdir -p "$state/$name"
     hf+=(--prepare "$bin --root $state/$name delete --force $id")
-    hf+=(--command-name "$name" "$bin --root $state/$name run -b $bundle $id")
+    hf+=(--command-name "$name" "$bin --root $state/$name run -b ${bundles[i]} $id")
   done
   "${hf[@]}" >/dev/null
 done
@@ -115,28 +138,35 @@ declare -A rss=()
 for i in "${!names[@]}"; do
   name=${names[i]} bin=${bins[i]} max=0
   for ((r = 0; r < rss_runs; r++)); do
-    /usr/bin/time -f '%M' -o "$state/rss" "$bin" --root "$state/$name" run -b "$bundle" \
-      "rss-$name-$r" </dev/null >/dev/null 2>&1 || true
+    # shellcheck disable=SC2086 # bin may carry an env prefix
+    /usr/bin/time -f '%M' -o "$state/rss" $bin --root "$state/$name" run -b "${bundles[i]}" \
+      "rss-${name//+/-}-$r" </dev/null >/dev/null 2>&1 || true
     kb=$(tail -n1 "$state/rss")
-    "$bin" --root "$state/$name" delete --force "rss-$name-$r" >/dev/null 2>&1 || true
+    # shellcheck disable=SC2086
+    $bin --root "$state/$name" delete --force "rss-${name//+/-}-$r" >/dev/null 2>&1 || true
     [[ "$kb" =~ ^[0-9]+$ ]] && ((kb > max)) && max=$kb
   done
   rss[$name]=$max
 done
 
-crun_median=$(jq -r '.results[] | select(.command == "crun") | .median' "$OUT/bench.json")
+median_of() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median' "$OUT/bench.json"; }
 {
-  echo "| command | median ms | min ms | vs crun (median) | peak RSS MB |"
+  echo "| command | median ms | min ms | vs crun (median, same config) | peak RSS MB |"
   echo "|---|---|---|---|---|"
   for i in "${!names[@]}"; do
     name=${names[i]}
-    median=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | .median' "$OUT/bench.json")
+    # Each row against crun with the same config (plain or +seccomp).
+    crun_name=crun
+    [[ $name != *+seccomp ]] || crun_name=crun+seccomp
+    crun_median=$(median_of "$crun_name")
+    median=$(median_of "$name")
     min=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | .min' "$OUT/bench.json")
     ratio="n/a"
     if [[ -n "$crun_median" ]]; then
       ratio=$(awk -v a="$median" -v b="$crun_median" 'BEGIN { printf "%.2f", a / b }')
     fi
-    version=$("${bins[i]}" --version 2>/dev/null | head -n1 || true)
+    # shellcheck disable=SC2086
+    version=$(${bins[i]} --version 2>/dev/null | head -n1 || true)
     printf '| %s | %.2f | %.2f | %s | %.1f |\n' "$name ${version##* }" \
       "$(awk -v m="$median" 'BEGIN { print m * 1000 }')" \
       "$(awk -v m="$min" 'BEGIN { print m * 1000 }')" "$ratio" \

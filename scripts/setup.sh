@@ -15,6 +15,7 @@ packages=(
   runc             # reference runtime (make test-runc, bench)
   crun             # reference runtime (bench)
   libseccomp-dev   # the seccomp system-library target
+  uidmap           # newuidmap/newgidmap for rootless id ranges (tests/integration/rootless.bats)
   iproute2         # `ip netns` in the namespace-joining tests
   python3          # tests/integration/recvtty.py
 )

@@ -9,11 +9,15 @@ public struct Runtime: Sendable {
     public let logger: Logger
     /// --systemd-cgroup was given: refused until a systemd cgroup driver exists.
     public let systemdCgroup: Bool
+    /// Running without root on the host (--rootless, or auto: a non-zero euid): cgroups
+    /// that are not delegated to us are skipped instead of failing the create.
+    public let rootless: Bool
 
-    public init(root: String, logger: Logger, systemdCgroup: Bool = false) {
+    public init(root: String, logger: Logger, systemdCgroup: Bool = false, rootless: Bool = false) {
         self.store = StateStore(root: root)
         self.logger = logger
         self.systemdCgroup = systemdCgroup
+        self.rootless = rootless
     }
 
     func refuseSystemd() throws(StrataError) {

@@ -12,6 +12,7 @@ struct GlobalOptions {
     let logFormat: StrunLogHandler.Format
     let debug: Bool
     let systemdCgroup: Bool
+    let rootless: Bool
 
     init(_ args: ParsedArguments) throws(StrataError) {
         if let root = args.value("root") {
@@ -33,6 +34,7 @@ struct GlobalOptions {
         guard ["true", "false", "auto"].contains(rootless) else {
             throw StrataError.message("invalid --rootless value \"\(rootless)\": use true, false or auto")
         }
+        self.rootless = rootless == "auto" ? geteuid() != 0 : rootless == "true"
     }
 
     /// A logger writing to --log (or stderr), in the chosen format.

@@ -42,7 +42,8 @@ public enum Strun {
             let globals = try GlobalOptions(parsed)
             let runtimeLogger = globals.makeLogger()
             logger = globals.log == nil ? nil : runtimeLogger
-            let runtime = Runtime(root: globals.root, logger: runtimeLogger, systemdCgroup: globals.systemdCgroup)
+            let runtime = Runtime(root: globals.root, logger: runtimeLogger, systemdCgroup: globals.systemdCgroup,
+                                  rootless: globals.rootless)
             guard let command = Commands.find(parsed.command) else { fail("no such command", logger: nil) }
             exit(try command.run(parsed, runtime))
         } catch {

@@ -5,6 +5,16 @@
 
 load helpers
 
+setup_file() {
+  resolve_runtime
+  local spec_runtime=${STRATA_TEST_SPEC_RUNTIME:-}
+  [[ -n "$spec_runtime" ]] || spec_runtime=$(command -v runc || echo "$RUNTIME")
+  export TEMPLATE=$BATS_FILE_TMPDIR/template
+  "$REPO_ROOT/scripts/mkbundle.sh" "$TEMPLATE" "$spec_runtime" -- sh >/dev/null
+  # A static raw-syscall probe in the rootfs (see syscall.c).
+  cc -static -O -o "$TEMPLATE/rootfs/bin/syscall" "$BATS_TEST_DIRNAME/syscall.c"
+}
+
 # seccomp JSON: linux.seccomp for x86-64 (the machine's arch).
 seccomp() {
   cfg '.linux.seccomp = ($s | .architectures //= ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"])' \
@@ -274,4 +284,28 @@ notify_mkdir() {
   run rt create -b "$BUNDLE" "$CID" </dev/null
   assert_failed_with "nobody-listens\\.sock"
   assert_no_leaks "$CID"
+}
+
+@test "seccomp: syscalls newer than the profile get ENOSYS, not the default errno (runc's stub)" {
+  # The profile names nothing above 300; the default is EPERM. 441 (epoll_pwait2) is
+  # newer than every name in it, so libc would see ENOSYS and fall back; 200 (tkill) is
+  # older and unlisted, so it gets the default EPERM.
+  seccomp "$(jq -n '{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 1,
+    "syscalls": [{"names": ($allow - ["tkill", "epoll_pwait2"]), "action": "SCMP_ACT_ALLOW"}]}' \
+    --argjson allow "$(jq '[.[] | select(. != "epoll_pwait2")]' "$BATS_TEST_DIRNAME/seccomp-shell-allow.json")")"
+  # Only names numbered up to 300 stay, so the highest the profile knows is below 441.
+  cfg '.linux.seccomp.syscalls[0].names |= map(select(IN("read", "write", "open", "openat", "close", "fstat", "newfstatat",
+        "mmap", "munmap", "mprotect", "brk", "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "ioctl", "execve",
+        "exit", "exit_group", "arch_prctl", "set_tid_address", "getpid", "uname", "readlink", "getuid", "geteuid",
+        "getgid", "getegid", "prlimit64", "futex", "access", "stat", "lstat", "dup2", "fcntl", "getcwd", "wait4",
+        "clone", "fork", "vfork", "getppid", "setpgid", "getpgrp", "setresuid", "setresgid", "setgroups", "capget",
+        "capset", "prctl", "getdents64", "lseek", "pipe", "pipe2", "poll", "select", "chdir", "dup", "set_robust_list",
+        "rseq", "sigaltstack", "writev", "pread64", "getrandom", "execveat", "close_range",
+        "fstatfs", "statfs", "fchdir", "nanosleep", "sched_yield", "madvise", "gettid", "tgkill", "clock_gettime",
+        "epoll_create1", "epoll_ctl", "epoll_pwait", "epoll_wait", "faccessat", "sched_getaffinity", "setsid",
+        "readlinkat", "umask", "getpgid", "kill", "mincore", "unlinkat", "fchown", "fchmod", "socket", "connect",
+        "sendmsg", "recvmsg", "getsockopt", "setsockopt", "dup3", "exit", "waitid", "getrlimit", "setrlimit")))'
+  sh_in_ctr '/bin/syscall 441; /bin/syscall 200 1 0'
+  [ "${lines[0]}" = "errno 38" ] || fail "newer syscall: ${lines[0]}"
+  [ "${lines[1]}" = "errno 1" ] || fail "older unlisted syscall: ${lines[1]}"
 }

@@ -197,7 +197,14 @@ struct Creator {
                 }
             }
         }
-        try cgroup.create()
+        do { try cgroup.create() } catch {
+            guard runtime.rootless && [EACCES, EPERM, EROFS].contains(error.errno) else { throw error }
+            // Not delegated to this user: run without a cgroup, as runc does rootless.
+            let limits = spec.linux?.resources.map { $0 != LinuxResources() } ?? false
+            runtime.logger.warning("cgroups skipped: \(error.description) (not delegated to uid \(geteuid()))\(limits ? "; linux.resources are not enforced" : "")")
+            try channel.send(.go([]))
+            return initPid
+        }
         cleanup.cgroup = cgroup
         try cgroup.addProcess(pid: initPid)
         try channel.send(.go(CgroupSetup.mountSources(cgroup)))

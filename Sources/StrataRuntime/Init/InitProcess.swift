@@ -72,7 +72,9 @@ enum InitProcess {
         // Until exec, /proc/<init>/exe is the host's strun: no process without
         // CAP_SYS_PTRACE over us (another container sharing the pid namespace) may open
         // it. exec makes the process dumpable again.
-        _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
+        // In a new user namespace an unprivileged strun still has to open our
+        // /proc/PID/uid_map, which non-dumpable makes root's: that waits for the maps.
+        if !ctx.newUserNamespace { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
         // Mounts need neither the cgroup placement nor anything else the parent does
         // after the clone, so they overlap with it; except in a new user namespace (no
         // privilege until the maps exist) and for a cgroup2 mount, which must see the
@@ -82,6 +84,7 @@ enum InitProcess {
         if !mountsFirst {
             cgroupDirectories = try awaitPlacement(ctx)
         }
+        if ctx.newUserNamespace { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
         // A session of its own: the console (if any) becomes its controlling terminal.
         _ = setsid()
         if !ctx.noNewKeyring {
@@ -235,7 +238,9 @@ enum InitProcess {
         let cArgs = args.map { strdup($0) } + [nil]
         // Through the sealed exec stub, so that /proc/self/exe never names the host's
         // strun at the moment the user's program is exec'd (CVE-2019-5736).
-        let stub = strata_exec_stub_fd()
+        // STRUN_BENCH_NO_EXEC_STUB exists only so that scripts/bench.sh can measure what
+        // the stub costs; nothing else sets it.
+        let stub = getenv("STRUN_BENCH_NO_EXEC_STUB") == nil ? strata_exec_stub_fd() : -1
         let stubArgs = (["strata-exec", path] + args).map { strdup($0) } + [nil]
         umask(mode_t(process.user.umask ?? 0o022))
         try Descriptors.closeOnExec(from: 3 + ctx.preserveFDs)

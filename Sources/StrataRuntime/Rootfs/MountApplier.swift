@@ -79,8 +79,22 @@ struct MountApplier {
         if cgroupUnified {
             let fd = try root.makeDirectories(mount.destination)
             defer { closeFD(fd) }
-            try Mounts.mount(source: "cgroup2", targetFD: fd, shown: mount.destination, type: "cgroup2",
-                             flags: mount.flags & ~Mounts.remount, data: nil)
+            do {
+                try Mounts.mount(source: "cgroup2", targetFD: fd, shown: mount.destination, type: "cgroup2",
+                                 flags: mount.flags & ~Mounts.remount, data: nil)
+            } catch {
+                // In a user namespace without a cgroup namespace of its own (rootless
+                // without delegation) the kernel refuses a cgroup2 mount: bind the host's
+                // hierarchy instead, as runc does.
+                guard inUserNamespace && (error.errno == EPERM || error.errno == EBUSY) else { throw error }
+                try Mounts.mount(source: "/sys/fs/cgroup", targetFD: fd, shown: mount.destination, type: nil,
+                                 flags: Mounts.bind | Mounts.rec, data: nil)
+                let top = try root.open(mount.destination)
+                defer { closeFD(top) }
+                try Mounts.mount(source: nil, targetFD: top, shown: mount.destination, type: nil,
+                                 flags: Mounts.bind | Mounts.remount | Mounts.nosuid | Mounts.nodev | Mounts.noexec
+                                     | (readOnly ? Mounts.rdonly : 0), data: nil)
+            }
             return
         }
         let top = try root.makeDirectories(mount.destination)

@@ -63,11 +63,39 @@ enum SeccompCompiler {
             throw StrataError("validate", field + ".listenerPath", reason: "required when an action is SCMP_ACT_NOTIFY")
         }
 
+        var bpf = try export(ctx)
+        if let highest = highestNativeSyscall(seccomp), deniesByDefault(seccomp.defaultAction, errnoRet: seccomp.defaultErrnoRet) {
+            bpf = ENOSYSStub.instructions(above: highest) + bpf
+        }
         var flags = try SeccompFlags.resolve(seccomp.flags, field: field + ".flags")
         // WAIT_KILLABLE_RECV qualifies the listener; without one the kernel refuses it.
         flags = notifies ? flags | SeccompFlags.newListener : flags & ~SeccompFlags.waitKillableRecv
-        return SeccompProgram(bpf: try export(ctx), flags: flags, notifies: notifies,
+        return SeccompProgram(bpf: bpf, flags: flags, notifies: notifies,
                               listenerPath: seccomp.listenerPath, listenerMetadata: seccomp.listenerMetadata)
+    }
+
+    /// The highest x86-64 syscall number the profile names, when the filter covers x86-64.
+    private static func highestNativeSyscall(_ seccomp: LinuxSeccomp) -> Int32? {
+        #if arch(x86_64)
+        let archs = seccomp.architectures ?? []
+        guard archs.isEmpty || archs.contains("SCMP_ARCH_X86_64") else { return nil }
+        let token = architecture("SCMP_ARCH_X86_64")
+        let numbers = (seccomp.syscalls ?? []).flatMap(\.names).map { seccomp_syscall_resolve_name_arch(token, $0) }
+        return numbers.filter { $0 >= 0 }.max()
+        #else
+        return nil
+        #endif
+    }
+
+    /// A default that refuses (errno other than ENOSYS, kill, trap): then syscalls newer than
+    /// any the profile knows get ENOSYS instead, as with runc, so that libc falls back to an
+    /// older call rather than failing on EPERM (faccessat2 and clone3 broke containers so).
+    private static func deniesByDefault(_ action: String, errnoRet: UInt?) -> Bool {
+        switch action {
+        case "SCMP_ACT_ERRNO": return (errnoRet ?? UInt(EPERM)) != UInt(ENOSYS)
+        case "SCMP_ACT_KILL", "SCMP_ACT_KILL_THREAD", "SCMP_ACT_KILL_PROCESS", "SCMP_ACT_TRAP": return true
+        default: return false
+        }
     }
 
     /// One rule, or one per condition when an argument is tested more than once.
