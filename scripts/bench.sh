@@ -119,6 +119,7 @@ for ((round = 0; round < rounds; round++)); do
     hf+=(--prepare "$bin --root $state/$name delete --force $id")
     hf+=(--command-name "$name" "$bin --root $state/$name run -b ${bundles[i]} $id")
   done
+  [[ -z ${BENCH_DEBUG:-} ]] || printf "%q " "${hf[@]}" >&2
   "${hf[@]}" >/dev/null
 done
 # One result per runtime over every round: median, min, mean user/system.

@@ -28,3 +28,10 @@ public struct ContainerProcessState: Sendable, Hashable {
         return writer.output.bytes(pretty: false)
     }
 }
+
+extension LinuxSeccomp {
+    /// The section as compact JSON, members in a fixed order: a stable key for a compiled filter.
+    public func jsonBytes() -> [UInt8] {
+        jsonOutput.bytes(pretty: false)
+    }
+}

@@ -107,3 +107,38 @@ struct SeccompCompilerTests {
         #expect(text.contains(#""status":"creating""#))
     }
 }
+
+@Suite("SeccompCache")
+struct SeccompCacheTests {
+    @Test func entryRoundTripsAndRejectsAnotherProfile() {
+        let key = Array("profile-a".utf8)
+        let bpf: [UInt8] = Array(repeating: 7, count: 16)
+        let entry = SeccompCache.encode(bpf, key: key)
+        #expect(SeccompCache.decode(entry, key: key) == bpf)
+        #expect(SeccompCache.decode(entry, key: Array("profile-b".utf8)) == nil)
+        #expect(SeccompCache.decode(Array(entry.dropLast(3)), key: key) == nil)
+        #expect(SeccompCache.decode(Array(entry.prefix(10)), key: key) == nil)
+    }
+
+    @Test func cachedProgramEqualsACompiledOne() throws {
+        let dir = try TemporaryDirectory("seccomp-cache")
+        defer { dir.remove() }
+        var profile = HardenedSeccompProfile.profile()
+        let compiled = try SeccompCompiler.compile(profile)
+        let first = try SeccompCache.program(for: profile, root: dir.path)
+        let second = try SeccompCache.program(for: profile, root: dir.path)
+        #expect(first.bpf == compiled.bpf && second.bpf == compiled.bpf)
+        #expect((try Files.list(dir.path + "/@seccomp")).count == 1)
+        // The listener does not change the filter, so it shares the entry.
+        profile.listenerPath = "/run/agent.sock"
+        profile.syscalls?.append(LinuxSyscall(names: ["mount"], action: "SCMP_ACT_NOTIFY"))
+        let notifying = try SeccompCache.program(for: profile, root: dir.path)
+        #expect(notifying.notifies && notifying.bpf != compiled.bpf)
+        #expect((try Files.list(dir.path + "/@seccomp")).count == 2)
+    }
+
+    @Test func hashIsStable() {
+        #expect(SeccompCache.hex(SeccompCache.fnv1a(Array("a".utf8))) == "af63dc4c8601ec8c")
+        #expect(SeccompCache.hex(1) == "0000000000000001")
+    }
+}

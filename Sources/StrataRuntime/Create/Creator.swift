@@ -44,7 +44,9 @@ struct Creator {
         // Compiled here, before anything exists, so that a bad profile leaves nothing behind
         // and the child inherits only bytes to install.
         let seccomp: SeccompProgram?
-        do { seccomp = try spec.linux?.seccomp.map(SeccompCompiler.compile) } catch {
+        do {
+            seccomp = try spec.linux?.seccomp.map { (s) throws(StrataError) in try SeccompCache.program(for: s, root: runtime.store.root) }
+        } catch {
             throw error.within("\(bundle)/config.json")
         }
         let plan = try NamespacePlan(spec.linux?.namespaces ?? [])

@@ -16,10 +16,30 @@ import StrataSpec
 /// conditions form one rule (AND).
 enum SeccompCompiler {
     static func compile(_ seccomp: LinuxSeccomp) throws(StrataError) -> SeccompProgram {
+        try program(seccomp, bpf: filter(seccomp))
+    }
+
+    /// The program around already compiled BPF: the listener and the seccomp(2) flags,
+    /// which depend on the running kernel and so are never cached.
+    static func program(_ seccomp: LinuxSeccomp, bpf: [UInt8]) throws(StrataError) -> SeccompProgram {
+        let field = "linux.seccomp"
+        let notifies = seccomp.defaultAction == "SCMP_ACT_NOTIFY" || (seccomp.syscalls ?? []).contains { $0.action == "SCMP_ACT_NOTIFY" }
+        if notifies && (seccomp.listenerPath ?? "").isEmpty {
+            throw StrataError("validate", field + ".listenerPath", reason: "required when an action is SCMP_ACT_NOTIFY")
+        }
+        var flags = try SeccompFlags.resolve(seccomp.flags, field: field + ".flags")
+        // WAIT_KILLABLE_RECV qualifies the listener; without one the kernel refuses it.
+        flags = notifies ? flags | SeccompFlags.newListener : flags & ~SeccompFlags.waitKillableRecv
+        return SeccompProgram(bpf: bpf, flags: flags, notifies: notifies,
+                              listenerPath: seccomp.listenerPath, listenerMetadata: seccomp.listenerMetadata)
+    }
+
+    /// The BPF for a profile: libseccomp's program, behind the ENOSYS stub where it applies.
+    /// Depends only on the profile and the libseccomp version (see `SeccompCache`).
+    static func filter(_ seccomp: LinuxSeccomp) throws(StrataError) -> [UInt8] {
         let field = "linux.seccomp"
         let defaultAction = try action(seccomp.defaultAction, errnoRet: seccomp.defaultErrnoRet,
                                        field: field + ".defaultAction")
-        var notifies = seccomp.defaultAction == "SCMP_ACT_NOTIFY"
         guard let ctx = seccomp_init(defaultAction) else {
             throw StrataError("seccomp_init", field + ".defaultAction", reason: "libseccomp refused \(seccomp.defaultAction)")
         }
@@ -41,14 +61,10 @@ enum SeccompCompiler {
         for (index, rule) in (seccomp.syscalls ?? []).enumerated() {
             let ruleField = "\(field).syscalls[\(index)]"
             let ruleAction = try action(rule.action, errnoRet: rule.errnoRet, field: ruleField + ".action")
-            if rule.action == "SCMP_ACT_NOTIFY" {
-                // The init hands the listener fd to strun with sendmsg after installing
-                // the filter: a notified sendmsg would wait for a listener that cannot
-                // have the fd yet.
-                if rule.names.contains("sendmsg") {
-                    throw StrataError("validate", ruleField, reason: "SCMP_ACT_NOTIFY cannot be used for sendmsg (strun passes the listener fd with it)")
-                }
-                notifies = true
+            // The init hands the listener fd to strun with sendmsg after installing the
+            // filter: a notified sendmsg would wait for a listener that cannot have the fd yet.
+            if rule.action == "SCMP_ACT_NOTIFY" && rule.names.contains("sendmsg") {
+                throw StrataError("validate", ruleField, reason: "SCMP_ACT_NOTIFY cannot be used for sendmsg (strun passes the listener fd with it)")
             }
             let conditions = try conditions(rule.args ?? [], field: ruleField)
             if ruleAction == defaultAction { continue }
@@ -59,19 +75,11 @@ enum SeccompCompiler {
                         object: "\(ruleField) \(name)")
             }
         }
-        if notifies && (seccomp.listenerPath ?? "").isEmpty {
-            throw StrataError("validate", field + ".listenerPath", reason: "required when an action is SCMP_ACT_NOTIFY")
-        }
-
         var bpf = try export(ctx)
         if let highest = highestNativeSyscall(seccomp), deniesByDefault(seccomp.defaultAction, errnoRet: seccomp.defaultErrnoRet) {
             bpf = ENOSYSStub.instructions(above: highest) + bpf
         }
-        var flags = try SeccompFlags.resolve(seccomp.flags, field: field + ".flags")
-        // WAIT_KILLABLE_RECV qualifies the listener; without one the kernel refuses it.
-        flags = notifies ? flags | SeccompFlags.newListener : flags & ~SeccompFlags.waitKillableRecv
-        return SeccompProgram(bpf: bpf, flags: flags, notifies: notifies,
-                              listenerPath: seccomp.listenerPath, listenerMetadata: seccomp.listenerMetadata)
+        return bpf
     }
 
     /// The highest x86-64 syscall number the profile names, when the filter covers x86-64.
