@@ -154,13 +154,14 @@ public struct CgroupResources: Sendable, Equatable {
     public var network: Network
     /// Raw v2 files and values (`"memory.high": "1G"`); an error on v1.
     public var unified: [String: String]
-    /// Device access rules in order (v1 devices.allow/deny; v2 needs an eBPF program,
-    /// not written yet).
+    /// Device access rules in order: v1 devices.allow/deny, v2 a BPF_PROG_TYPE_CGROUP_DEVICE
+    /// program. Empty leaves the cgroup's device access as it is.
     public var devices: [DeviceRule] = []
 
     public init(memory: Memory = Memory(), cpu: CPU = CPU(), pidsLimit: Int64? = nil,
                 blockIO: BlockIO = BlockIO(), hugepageLimits: [HugepageLimit] = [],
-                network: Network = Network(), unified: [String: String] = [:]) {
+                network: Network = Network(), unified: [String: String] = [:], devices: [DeviceRule] = []) {
+        self.devices = devices
         self.memory = memory
         self.cpu = cpu
         self.pidsLimit = pidsLimit

@@ -166,3 +166,12 @@ wait_for_go() {
   assert_failed_with "running|not created"
   [ "$(state_field "$CID" .status)" = running ]
 }
+
+@test "run: 200 back-to-back runs all succeed (no race between the init's /dev setup and the cgroup's device rules)" {
+  set_args true
+  local i failures=0 out
+  for i in $(seq 1 200); do
+    out=$(rt run -b "$BUNDLE" "$CID-$i" </dev/null 2>&1) || { failures=$((failures + 1)); echo "# run $i: $out" >&3; }
+  done
+  [ "$failures" -eq 0 ] || fail "$failures of 200 runs failed"
+}

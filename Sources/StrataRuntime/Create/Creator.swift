@@ -208,11 +208,20 @@ struct Creator {
             return initPid
         }
         cleanup.cgroup = cgroup
+        var resources = CgroupSetup.resources(from: spec.linux?.resources, devices: spec.linux?.devices)
+        // Device rules go in before the init joins the cgroup: v1 writes them as deny-all
+        // then allows, and an init already inside would see its mknod of /dev/null fail
+        // in between.
+        let devices = CgroupResources(devices: resources.devices)
+        resources.devices = []
+        do { try cgroup.apply(devices) } catch {
+            throw error.within("apply cgroup resources")
+        }
         try cgroup.addProcess(pid: initPid)
         try channel.send(.go(CgroupSetup.mountSources(cgroup)))
         // The limits are written while init finishes its rootfs: they only have to be in
         // place before the user's program runs, which cannot happen before `ready`.
-        do { try cgroup.apply(CgroupSetup.resources(from: spec.linux?.resources, devices: spec.linux?.devices)) } catch {
+        do { try cgroup.apply(resources) } catch {
             throw error.within("apply cgroup resources")
         }
         return initPid
