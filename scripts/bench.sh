@@ -92,11 +92,12 @@ add_runtime strun "$STRUN"
 add_runtime runc "$(command -v runc || true)"
 add_runtime crun "$(command -v crun || true)"
 # The CVE-2019-5736 exec stub's cost: strun with the stub switched off (a knob only
-# this benchmark uses; the stub is on in every real run).
+# this benchmark uses; the stub is on in every real run) against strun with it, both
+# started through env(1) so that they differ in the stub alone.
 if [[ ${BENCH_EXEC_STUB:-1} == 1 && " ${names[*]} " == *" strun "* ]]; then
-  names+=("strun-no-exec-stub")
-  bins+=("env STRUN_BENCH_NO_EXEC_STUB=1 $STRUN")
-  bundles+=("$bundle")
+  names+=("strun-env" "strun-env-no-exec-stub")
+  bins+=("env STRUN_BENCH_BASELINE=1 $STRUN" "env STRUN_BENCH_NO_EXEC_STUB=1 $STRUN")
+  bundles+=("$bundle" "$bundle")
 fi
 ((${#names[@]})) || { echo "bench: no runtime to benchmark" >&2; exit 1; }
 
@@ -174,6 +175,10 @@ median_of() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median'
       "$(awk -v k="${rss[$name]}" 'BEGIN { print k / 1024 }')"
   done
 } >"$OUT/bench.md"
+if [[ " ${names[*]} " == *" strun-env "* ]]; then
+  with=$(median_of strun-env) without=$(median_of strun-env-no-exec-stub)
+  awk -v a="$with" -v b="$without" 'BEGIN { printf "\nexec stub (CVE-2019-5736): %+.2f ms per run (strun-env minus strun-env-no-exec-stub medians)\n", (a - b) * 1000 }' >>"$OUT/bench.md"
+fi
 echo
 cat "$OUT/bench.md"
 echo
