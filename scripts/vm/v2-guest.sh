@@ -216,6 +216,7 @@ nonce=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
   printf '\n'
 } >"$stage/job"
 echo "$nonce" >"$stage/nonce"
+echo "$PWD" >"$stage/jobdir"
 (cd "$stage" && find . | LC_ALL=C sort | "$busybox" cpio -o -H newc 2>/dev/null) >"$run_dir/initramfs.cpio" ||
   die "building the initramfs failed"
 

@@ -28,7 +28,7 @@ struct Creator {
         if !Files.isDirectory(bundle) {
             throw StrataError.system("open bundle", bundle, errno: ENOENT)
         }
-        let spec = try SpecLoader.load(bundle: bundle)
+        let (spec, configBytes) = try SpecLoader.loadWithBytes(bundle: bundle)
         guard let process = spec.process else {
             throw StrataError("validate", "\(bundle)/config.json", reason: "process: required by create")
         }
@@ -59,6 +59,9 @@ struct Creator {
         do {
             let lock = try runtime.store.lock(id)
             defer { lock.release() }
+            // `exec` takes the container's defaults from this copy, not from a bundle that
+            // may have changed or gone since.
+            try Files.write(runtime.store.config(id), configBytes, mode: 0o600)
             let created = try launch(spec: spec, process: process, bundle: bundle, rootfs: rootfs, plan: plan,
                                      seccomp: seccomp, lockFD: lock.fd, cleanup: &cleanup)
             return created

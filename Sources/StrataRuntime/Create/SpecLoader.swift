@@ -6,6 +6,11 @@ import StrataSpec
 public enum SpecLoader {
     /// Decodes `<bundle>/config.json` and validates it; every problem is reported at once.
     public static func load(bundle: String) throws(StrataError) -> Spec {
+        try loadWithBytes(bundle: bundle).spec
+    }
+
+    /// The spec and the exact bytes it came from (kept as the container's config).
+    static func loadWithBytes(bundle: String) throws(StrataError) -> (spec: Spec, bytes: [UInt8]) {
         let path = Paths.join(bundle, "config.json")
         // Plain read(2): the spec module's file loader goes through FileManager, which
         // costs more than the decode on a cold start.
@@ -19,6 +24,6 @@ public enum SpecLoader {
             let list = problems.map(\.description).joined(separator: "; ")
             throw StrataError.message("invalid config \(bundle)/config.json: \(list)", errno: 22)
         }
-        return spec
+        return (spec, bytes)
     }
 }

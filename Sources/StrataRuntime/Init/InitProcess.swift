@@ -149,16 +149,7 @@ enum InitProcess {
             defer { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
             try ProcessSetup.applyOOMScoreAdj(Int(adj))
         }
-        let cwd = ctx.process.cwd.isEmpty ? "/" : ctx.process.cwd
-        if chdir(cwd) != 0 {
-            throw StrataError.system("chdir", "process cwd \(cwd)")
-        }
-        // A cwd reached through a descriptor of the host (/proc/self/fd/N, CVE-2024-21626)
-        // lies outside the new root: getcwd reports such a directory as unreachable.
-        var buf = [CChar](repeating: 0, count: 4096)
-        if getcwd(&buf, buf.count) == nil || buf[0] != CChar(UInt8(ascii: "/")) {
-            throw StrataError("chdir", "process cwd \(cwd)", reason: "the directory is outside the container's root")
-        }
+        try ProcessExec.enterWorkingDirectory(ctx.process)
         // Resolved now so that a missing binary fails `create`, as with runc. The PATH
         // searched is the config's: the HOME added at exec does not change it.
         let path = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
@@ -230,39 +221,8 @@ enum InitProcess {
     }
 
     private static func execute(_ ctx: InitContext, path: String) throws(StrataError) {
-        let process = ctx.process
-        let env = ProcessSetup.environment(process.env ?? [], uid: UInt32(process.user.uid))
-        let args = process.args ?? []
-        // Everything that allocates or makes files comes before the seccomp filter.
-        let cEnv = env.map { strdup($0) } + [nil]
-        let cArgs = args.map { strdup($0) } + [nil]
-        // Through the sealed exec stub, so that /proc/self/exe never names the host's
-        // strun at the moment the user's program is exec'd (CVE-2019-5736).
-        // STRUN_BENCH_NO_EXEC_STUB exists only so that scripts/bench.sh can measure what
-        // the stub costs; nothing else sets it.
-        let stub = getenv("STRUN_BENCH_NO_EXEC_STUB") == nil ? strata_exec_stub_fd() : -1
-        let stubArgs = (["strata-exec", path] + args).map { strdup($0) } + [nil]
-        umask(mode_t(process.user.umask ?? 0o022))
-        try Descriptors.closeOnExec(from: 3 + ctx.preserveFDs)
-        Signals.resetDispositions()
-        Signals.setBlocked(ctx.signalMaskToRestore)
-        try SecurityModules.applyOnExec(process)
-        // The filter goes in as late as it can, so that as few of our own syscalls as
-        // possible pass through it: without no_new_privs installing it needs
-        // CAP_SYS_ADMIN, so before the capabilities are dropped; with it, after.
-        let noNewPrivileges = process.noNewPrivileges ?? false
-        let lateSeccomp = ctx.seccomp.flatMap { $0.notifies ? nil : $0 }
-        if let lateSeccomp, !noNewPrivileges { _ = try lateSeccomp.install() }
-        try ProcessSetup.applyIdentity(user: process.user, capabilities: process.capabilities,
-                                       noNewPrivileges: noNewPrivileges)
-        if let lateSeccomp, noNewPrivileges { _ = try lateSeccomp.install() }
-        if stub >= 0 {
-            _ = strata_execveat_empty(stub, stubArgs, cEnv)
-            // A kernel policy against executing memfds (vm.memfd_noexec) lands here.
-            closeFD(stub)
-        }
-        execve(path, cArgs, cEnv)
-        throw StrataError.message("exec: \"\(args.first ?? "")\": \(errnoString(currentErrno()))")
+        try ProcessExec.execute(ctx.process, path: path, seccomp: ctx.seccomp.flatMap { $0.notifies ? nil : $0 },
+                                preserveFDs: ctx.preserveFDs, signalMask: ctx.signalMaskToRestore)
     }
 }
 

@@ -8,11 +8,13 @@ import StrataSpec
 /// The runtime's side of seccomp notify: hands the init's listener fd and the container
 /// process state to the agent at `listenerPath`, once, during create (as runc does).
 enum SeccompListener {
-    static func send(listenerFD: Int32, to path: String, metadata: String?, record: ContainerRecord) throws(StrataError) {
+    /// `processPid` is the filtered process: the init at create, the new process at exec.
+    static func send(listenerFD: Int32, to path: String, metadata: String?, record: ContainerRecord,
+                     processPid: Int32? = nil) throws(StrataError) {
         let object = "seccomp listener \(path)"
         let message = ContainerProcessState(
-            ociVersion: record.ociVersion, fds: ["seccompFd"], pid: Int(record.pid),
-            metadata: metadata ?? "", state: StateView.state(record, status: .creating))
+            ociVersion: record.ociVersion, fds: ["seccompFd"], pid: Int(processPid ?? record.pid),
+            metadata: metadata ?? "", state: StateView.state(record, status: processPid == nil ? .creating : .running))
         let sock = try sys("socket", object) { socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
         defer { closeFD(sock) }
         var address = sockaddr_un()

@@ -17,6 +17,8 @@ public struct StateStore: Sendable {
     public func directory(_ id: String) -> String { root + "/" + id }
     public func stateFile(_ id: String) -> String { directory(id) + "/state.json" }
     public func fifo(_ id: String) -> String { directory(id) + "/exec.fifo" }
+    /// The config.json the container was created from.
+    public func config(_ id: String) -> String { directory(id) + "/config.json" }
 
     /// Creates `<root>/<id>`; a second create of the same id fails here.
     public func reserve(_ id: String) throws(StrataError) {

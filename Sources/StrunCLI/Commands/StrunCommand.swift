@@ -10,9 +10,10 @@ protocol StrunCommand {
 
 /// Every subcommand, in `--help` order.
 enum Commands {
-    static let all: [any StrunCommand.Type] = [
+    // Metatypes are not Sendable; the table is immutable and read-only after start.
+    nonisolated(unsafe) static let all: [any StrunCommand.Type] = [
         CreateCommand.self, StartCommand.self, StateCommand.self, KillCommand.self,
-        DeleteCommand.self, RunCommand.self, ListCommand.self, PauseCommand.self, ResumeCommand.self,
+        DeleteCommand.self, RunCommand.self, ExecCommand.self, ListCommand.self, PauseCommand.self, ResumeCommand.self,
         PsCommand.self, UpdateCommand.self, EventsCommand.self, SpecCommand.self, FeaturesCommand.self,
     ]
     static var specs: [CommandSpec] { all.map { $0.spec } }

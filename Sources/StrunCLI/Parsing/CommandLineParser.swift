@@ -4,11 +4,14 @@ import StrataSystem
 struct ParsedArguments: Sendable {
     var command: CommandSpec
     var values: [String: String] = [:]
+    /// Every value of an option given more than once (`--env A=1 --env B=2`), in order.
+    var lists: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
     var wantsHelp = false
 
     func value(_ name: String) -> String? { values[name] }
+    func all(_ name: String) -> [String] { lists[name] ?? [] }
     func has(_ name: String) -> Bool { flags.contains(name) }
 }
 
@@ -59,7 +62,8 @@ enum CommandLineParser {
             }
             if arg == "--" { optionsEnded = true; index += 1; continue }
             if arg == "--help" || arg == "-h" { parsed.wantsHelp = true; index += 1; continue }
-            guard try consume(argv, &index, options: all, values: &parsed.values, flags: &parsed.flags) else {
+            guard try consume(argv, &index, options: all, values: &parsed.values, flags: &parsed.flags,
+                              lists: &parsed.lists) else {
                 throw StrataError.message("flag provided but not defined: \(arg) (command \"\(command.name)\")")
             }
         }
@@ -76,6 +80,13 @@ enum CommandLineParser {
     /// Consumes one option at `index` if it is in `options`; false when it is unknown.
     private static func consume(_ argv: [String], _ index: inout Int, options: [OptionSpec],
                                 values: inout [String: String], flags: inout Set<String>) throws(StrataError) -> Bool {
+        var lists: [String: [String]] = [:]
+        return try consume(argv, &index, options: options, values: &values, flags: &flags, lists: &lists)
+    }
+
+    private static func consume(_ argv: [String], _ index: inout Int, options: [OptionSpec],
+                                values: inout [String: String], flags: inout Set<String>,
+                                lists: inout [String: [String]]) throws(StrataError) -> Bool {
         let arg = argv[index]
         var body = Substring(arg.dropFirst(arg.hasPrefix("--") ? 2 : 1))
         var inline: String?
@@ -87,16 +98,19 @@ enum CommandLineParser {
         let option = options.first { $0.long == key || ($0.short.map { String($0) } == key && !arg.hasPrefix("--")) }
         guard let option else { return false }
         if option.takesValue {
+            let value: String
             if let inline {
-                values[option.long] = inline
+                value = inline
                 index += 1
             } else {
                 guard index + 1 < argv.count else {
                     throw StrataError.message("flag needs an argument: \(arg)")
                 }
-                values[option.long] = argv[index + 1]
+                value = argv[index + 1]
                 index += 2
             }
+            values[option.long] = value
+            lists[option.long, default: []].append(value)
         } else {
             switch inline {
             case nil, "true", "1": flags.insert(option.long)

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import StrataSystem
+import StrataSpec
+
+/// What the exec'd process needs, inherited by memory from the single-threaded parent.
+struct ExecContext {
+    let process: Process
+    let joins: [(kind: NamespaceKind, fd: Int32, path: String)]
+    let channel: Channel
+    let consoleSocketFD: Int32
+    let seccomp: SeccompProgram?
+    let preserveFDs: Int32
+    let signalMask: UInt64
+    /// A pid or time namespace is joined: it applies to children, so we fork once more.
+    let newPidNamespace: Bool
+}
+
+/// The child side of `exec`: joins the container's namespaces, forks into them, waits
+/// until strun placed it in the cgroup, then becomes the process. Never returns; errors
+/// go to strun over the channel.
+enum ExecChild {
+    static func run(_ ctx: ExecContext) -> Never {
+        do {
+            // Until exec, /proc/PID/exe is the host's strun: no process of the container
+            // may open it (CVE-2019-5736). exec makes the process dumpable again.
+            _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
+            for join in ctx.joins {
+                try sys("setns", "\(join.kind.rawValue) namespace \(join.path)") { strata_setns(join.fd, join.kind.cloneFlag) }
+            }
+            for join in ctx.joins { closeFD(join.fd) }
+            let pid = try Processes.cloneProcess(flags: 0)
+            if pid > 0 {
+                try ctx.channel.send(.pid(pid))
+                Processes.exitNow(0)
+            }
+        } catch {
+            try? ctx.channel.send(.failed(error.description))
+            Processes.exitNow(1)
+        }
+        do {
+            try becomeProcess(ctx)
+        } catch {
+            try? ctx.channel.send(.failed(error.description))
+        }
+        Processes.exitNow(127)
+    }
+
+    private static func becomeProcess(_ ctx: ExecContext) throws(StrataError) {
+        _ = try ctx.channel.expectGo()
+        let process = ctx.process
+        _ = setsid()
+        if process.terminal ?? false {
+            try Console.setUp(socketFD: ctx.consoleSocketFD, size: process.consoleSize, mountConsole: false)
+        } else if ctx.consoleSocketFD >= 0 {
+            closeFD(ctx.consoleSocketFD)
+        }
+        try ProcessSetup.applyRlimits(process.rlimits ?? [])
+        if let adj = process.oomScoreAdj {
+            _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 1, 0, 0, 0)
+            defer { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
+            try ProcessSetup.applyOOMScoreAdj(Int(adj))
+        }
+        try ProcessExec.enterWorkingDirectory(process)
+        let path = try ProcessSetup.resolveExecutable(process.args?.first ?? "", env: process.env ?? [])
+        var late = ctx.seccomp
+        if let seccomp = ctx.seccomp, seccomp.notifies {
+            if process.noNewPrivileges ?? false { try CapabilityCalls.setNoNewPrivileges() }
+            let listener = try seccomp.install()
+            defer { closeFD(listener) }
+            try ctx.channel.send(SyncMessage.seccompListener.encoded, passing: listener)
+            late = nil
+        }
+        try ProcessExec.execute(process, path: path, seccomp: late, preserveFDs: ctx.preserveFDs,
+                                signalMask: ctx.signalMask)
+    }
+}

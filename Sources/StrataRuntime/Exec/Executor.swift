@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import StrataSystem
+import StrataSpec
+import StrataCgroups
+
+extension Runtime {
+    /// `strun exec ID`: a new process in every namespace of a running container, in its
+    /// cgroup, under its seccomp filter, with the process's identity and capabilities.
+    /// Detached it returns 0 once the process has exec'd; in the foreground it forwards
+    /// signals, proxies a terminal and returns the process's exit status (128+n for a signal).
+    public func exec(_ options: ExecOptions) throws(StrataError) -> Int32 {
+        try ContainerID.validate(options.id)
+        let record = try store.load(options.id)
+        let current = status(of: record)
+        switch current {
+        case .stopped: throw StrataError.message("cannot exec in a stopped container")
+        case .paused where !options.ignorePaused:
+            throw StrataError.message("cannot exec in a paused container (use --ignore-paused to override)")
+        default: break
+        }
+        let spec: Spec
+        do {
+            let path = Files.exists(store.config(record.id)) ? store.config(record.id) : record.bundle + "/config.json"
+            spec = try Spec.load(fromJSON: Files.read(path))
+        } catch let error as SpecError {
+            throw StrataError("exec", options.id, reason: "the container's config: \(error.description)")
+        } catch let error as StrataError {
+            throw error.within("exec \(options.id)")
+        } catch {
+            throw StrataError("exec", options.id, reason: "\(error)")
+        }
+        let process = try ExecProcessSpec.make(options, container: spec)
+        if (process.terminal ?? false) && options.detach && options.consoleSocket == nil {
+            throw StrataError.message("cannot allocate tty if strun will detach without setting console socket")
+        }
+        let seccomp: SeccompProgram?
+        do { seccomp = try spec.linux?.seccomp.map { (s) throws(StrataError) in try SeccompCache.program(for: s, root: store.root) } } catch {
+            throw error.within("exec \(options.id)")
+        }
+        return try ExecLauncher(runtime: self, options: options, record: record, spec: spec,
+                                process: process, seccomp: seccomp, paused: current == .paused).launch()
+    }
+}
+
+/// The parent side of `exec`.
+struct ExecLauncher {
+    let runtime: Runtime
+    let options: ExecOptions
+    let record: ContainerRecord
+    let spec: Spec
+    let process: Process
+    let seccomp: SeccompProgram?
+    /// --ignore-paused into a frozen cgroup: the process freezes as soon as it is placed,
+    /// so its exec cannot be awaited; it happens at resume.
+    let paused: Bool
+
+    func launch() throws(StrataError) -> Int32 {
+        // Every namespace the container has, opened now, before anything changes: the
+        // init's /proc/PID/ns files name the namespaces it created or joined.
+        var joins: [(kind: NamespaceKind, fd: Int32, path: String)] = []
+        defer { for j in joins { closeFD(j.fd) } }
+        for ns in spec.linux?.namespaces ?? [] {
+            guard let kind = NamespaceKind(rawValue: ns.type) else { continue }
+            let path = "/proc/\(record.pid)/ns/\(kind.procName)"
+            let fd = try sys("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
+            joins.append((kind, fd, path))
+        }
+        // A user namespace first: the others belong to it.
+        joins.sort { ($0.kind == .user ? 0 : 1) < ($1.kind == .user ? 0 : 1) }
+
+        let terminal = process.terminal ?? false
+        var consoleFD: Int32 = -1
+        var consolePair: (Channel, Channel)?
+        if terminal {
+            if let socket = options.consoleSocket {
+                consoleFD = try ConsoleSocket.connect(socket)
+            } else {
+                let pair = try Channel.streamPair()
+                consolePair = pair
+                consoleFD = pair.1.fd
+            }
+        }
+        defer {
+            if consolePair == nil { closeFD(consoleFD) }
+            consolePair?.0.close()
+            consolePair?.1.close()
+        }
+
+        let foreground = !options.detach
+        let restoreMask = foreground ? Signals.setBlocked(Signals.all) : 0
+        defer { if foreground { Signals.setBlocked(restoreMask) } }
+        // The new process is a grandchild (a pid namespace applies to children only); as
+        // a subreaper we get it back to wait for once the middle process exits.
+        if foreground { Processes.setSubreaper() }
+
+        let (parentEnd, childEnd) = try Channel.pair()
+        defer { parentEnd.close() }
+        let context = ExecContext(process: process, joins: joins, channel: childEnd, consoleSocketFD: consoleFD,
+                                  seccomp: seccomp, preserveFDs: options.preserveFDs, signalMask: restoreMask,
+                                  newPidNamespace: joins.contains { $0.kind == .pid || $0.kind == .time })
+        let middle = try Processes.cloneProcess(flags: 0)
+        if middle == 0 {
+            parentEnd.close()
+            ExecChild.run(context)
+        }
+        childEnd.close()
+        consolePair?.1.close()
+
+        var pid: Int32 = -1
+        do {
+            pid = try receivePid(parentEnd)
+            _ = try? Processes.wait(middle)
+            try place(pid)
+            try parentEnd.send(.go([]))
+            if !paused { try awaitExec(parentEnd, pid: pid) }
+        } catch {
+            if pid > 0 { kill(pid, SIGKILL); _ = try? Processes.wait(pid) }
+            kill(middle, SIGKILL)
+            _ = try? Processes.wait(middle)
+            throw error.within("exec \(options.id)")
+        }
+        if let pidFile = options.pidFile {
+            try Files.writeAtomically(Paths.absolute(pidFile), Array(String(pid).utf8))
+        }
+        if options.detach { return 0 }
+        var master: Int32 = -1
+        if terminal, let pair = consolePair, let (_, fd) = try? pair.0.receive(), fd >= 0 { master = fd }
+        defer { closeFD(master) }
+        return try SignalForwarder(initPid: pid, master: master).run().shellCode
+    }
+
+    private func receivePid(_ channel: Channel) throws(StrataError) -> Int32 {
+        switch try channel.next() {
+        case .pid(let pid)?: return pid
+        case .failed(let text)?: throw StrataError.message(text)
+        case nil: throw StrataError("start process", options.id, reason: "the process exited while joining the container's namespaces")
+        case let other?: throw StrataError("start process", options.id, reason: "unexpected \(other.encoded)")
+        }
+    }
+
+    /// Into the container's cgroup in every hierarchy, before the process runs anything of
+    /// its own. A rootless container whose cgroups were skipped has none to join.
+    private func place(_ pid: Int32) throws(StrataError) {
+        let manager = try CgroupSetup.manager(path: record.cgroupsPath, id: record.id)
+        if runtime.rootless && !manager.exists { return }
+        try manager.addProcess(pid: pid)
+    }
+
+    /// Until the channel closes at the exec (it is close-on-exec), passing a seccomp
+    /// listener fd on; an error message from the process is rethrown.
+    private func awaitExec(_ channel: Channel, pid: Int32) throws(StrataError) {
+        while true {
+            let (message, fd) = try channel.nextWithFD()
+            defer { if fd >= 0 { closeFD(fd) } }
+            switch message {
+            case nil: return
+            case .failed(let text)?: throw StrataError.message(text)
+            case .seccompListener? where fd >= 0:
+                try SeccompListener.send(listenerFD: fd, to: seccomp?.listenerPath ?? "", metadata: seccomp?.listenerMetadata,
+                                         record: record, processPid: pid)
+            case let other?:
+                throw StrataError("start process", options.id, reason: "unexpected \(other.encoded)")
+            }
+        }
+    }
+}
