@@ -113,7 +113,7 @@ struct ParserSyntaxTests {
             let argv = [spec.name] + Array(repeating: "x", count: spec.minArguments)
             #expect(try parse(argv).command.name == spec.name)
         }
-        #expect(Commands.specs.map(\.name) == ["create", "start", "state", "kill", "delete", "run", "list", "pause", "resume",
+        #expect(Commands.specs.map(\.name) == ["create", "start", "state", "kill", "delete", "run", "exec", "list", "pause", "resume",
                                                  "ps", "update", "events", "spec", "features"])
     }
 }
