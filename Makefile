@@ -10,7 +10,7 @@ BATS ?= bats
 BATS_FLAGS ?= --timing
 OUT ?= $(CURDIR)/out
 
-.PHONY: help build release demo setup unit integration integration-v2 test test-runc bench clean
+.PHONY: help build release demo setup unit integration integration-v2 clients test test-runc bench clean
 
 help:
 	@echo "build        debug build"
@@ -19,7 +19,8 @@ help:
 	@echo "unit         swift test"
 	@echo "integration  bats tests/integration against $(STRUN)"
 	@echo "integration-v2  the cgroup suite in a cgroup-v2-only KVM/TCG guest (scripts/vm/v2-guest.sh)"
-	@echo "test         setup + unit + release + integration + integration-v2"
+	@echo "clients      real clients (containerd) driving $(STRUN): tests/clients"
+	@echo "test         setup + unit + release + integration + clients + integration-v2"
 	@echo "test-runc    the integration suite against runc (checks the tests)"
 	@echo "bench        release + scripts/bench.sh (strun vs runc vs crun)"
 
@@ -52,10 +53,14 @@ integration-v2:
 	@test -x $(STRUN) || { echo "$(STRUN) is not built: run 'make release'" >&2; exit 1; }
 	RUNTIME=$(STRUN) scripts/vm/v2-guest.sh -- $(BATS) $(BATS_FLAGS) $(V2_SUITES)
 
-test: setup unit release integration integration-v2
+clients:
+	@test -x $(STRUN) || { echo "$(STRUN) is not built: run 'make release'" >&2; exit 1; }
+	RUNTIME=$(STRUN) $(BATS) $(BATS_FLAGS) tests/clients
+
+test: setup unit release integration clients integration-v2
 
 test-runc: setup
-	STRATA_TEST_RUNTIME=runc $(BATS) $(BATS_FLAGS) tests/integration
+	STRATA_TEST_RUNTIME=runc $(BATS) $(BATS_FLAGS) tests/integration tests/clients
 
 bench: setup release
 	STRUN=$(STRUN) OUT=$(OUT) scripts/bench.sh

@@ -18,6 +18,7 @@ packages=(
   uidmap           # newuidmap/newgidmap for rootless id ranges (tests/integration/rootless.bats)
   iproute2         # `ip netns` in the namespace-joining tests
   python3          # tests/integration/recvtty.py
+  containerd       # tests/clients: containerd drives strun through the runc v2 shim
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.
