@@ -19,6 +19,7 @@ packages=(
   iproute2         # `ip netns` in the namespace-joining tests
   python3          # tests/integration/recvtty.py
   containerd       # tests/clients: containerd drives strun through the runc v2 shim
+  docker.io        # tests/clients: dockerd --add-runtime drives strun
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.
