@@ -20,6 +20,7 @@ packages=(
   python3          # tests/integration/recvtty.py
   containerd       # tests/clients: containerd drives strun through the runc v2 shim
   docker.io        # tests/clients: dockerd --add-runtime drives strun
+  podman           # tests/clients: podman --runtime (through conmon) drives strun
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.
