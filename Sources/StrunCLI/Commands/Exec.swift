@@ -47,12 +47,7 @@ enum ExecCommand: StrunCommand {
         options.detach = args.has("detach")
         options.pidFile = args.value("pid-file")
         options.ignorePaused = args.has("ignore-paused")
-        if let text = args.value("preserve-fds") {
-            guard let n = Int32(text), n >= 0 else {
-                throw StrataError.message("invalid --preserve-fds value \"\(text)\": want a non-negative number")
-            }
-            options.preserveFDs = n
-        }
+        options.preserveFDs = try CreateFlags.preserveFDs(args)
         return try runtime.exec(options)
     }
 }

@@ -12,14 +12,17 @@ enum CreateFlags {
         .value("preserve-fds", "pass N additional file descriptors to the container (stdio + $LISTEN_FDS + N in total)"),
     ]
 
-    static func options(_ args: ParsedArguments) throws(StrataError) -> CreateOptions {
-        var preserve: Int32 = 0
-        if let text = args.value("preserve-fds") {
-            guard let n = Int32(text), n >= 0 else {
-                throw StrataError.message("invalid --preserve-fds value \"\(text)\": want a non-negative number")
-            }
-            preserve = n
+    /// --preserve-fds N (create, run and exec).
+    static func preserveFDs(_ args: ParsedArguments) throws(StrataError) -> Int32 {
+        guard let text = args.value("preserve-fds") else { return 0 }
+        guard let n = Int32(text), n >= 0 else {
+            throw StrataError.message("invalid --preserve-fds value \"\(text)\": want a non-negative number")
         }
+        return n
+    }
+
+    static func options(_ args: ParsedArguments) throws(StrataError) -> CreateOptions {
+        let preserve = try preserveFDs(args)
         return CreateOptions(id: args.positionals[0], bundle: args.value("bundle") ?? ".",
                              consoleSocket: args.value("console-socket"), pidFile: args.value("pid-file"),
                              noPivot: args.has("no-pivot"), noNewKeyring: args.has("no-new-keyring"),
