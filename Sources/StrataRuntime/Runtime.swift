@@ -7,7 +7,7 @@ import StrataSpec
 public struct Runtime: Sendable {
     public let store: StateStore
     public let logger: Logger
-    /// --systemd-cgroup was given: refused until a systemd cgroup driver exists.
+    /// --systemd-cgroup: a "slice:prefix:name" cgroupsPath, mapped onto cgroupfs at create.
     public let systemdCgroup: Bool
     /// Running without root on the host (--rootless, or auto: a non-zero euid): cgroups
     /// that are not delegated to us are skipped instead of failing the create.
@@ -18,11 +18,5 @@ public struct Runtime: Sendable {
         self.logger = logger
         self.systemdCgroup = systemdCgroup
         self.rootless = rootless
-    }
-
-    func refuseSystemd() throws(StrataError) {
-        if systemdCgroup {
-            throw StrataError.message("--systemd-cgroup is not supported yet: strun manages cgroups through cgroupfs only")
-        }
     }
 }

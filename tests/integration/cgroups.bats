@@ -333,3 +333,28 @@ wait_value() {
   [[ "$limit" == 50331648 ]] || fail "limit is $limit"
   rt delete --force "$CID"
 }
+
+@test "strun --systemd-cgroup: a slice:prefix:name cgroupsPath becomes the unit's cgroupfs path, removed by delete" {
+  skip_unless_strun "runc's systemd driver needs a running systemd"
+  cfg '.linux.cgroupsPath = $p | .linux.resources.pids = {"limit": 42}' --arg p "strata-test.slice:strata:$CID"
+  set_args sleep 30
+  "$RUNTIME" --systemd-cgroup --root "$ROOT" run -d -b "$BUNDLE" "$CID" </dev/null
+  wait_status "$CID" running
+  local pid dir
+  pid=$(state_field "$CID" .pid)
+  if [[ "$(stat -f -c %T /sys/fs/cgroup)" == cgroup2fs ]]; then
+    dir=/sys/fs/cgroup/strata.slice/strata-test.slice/strata-$CID.scope
+  else
+    dir=/sys/fs/cgroup/pids/strata.slice/strata-test.slice/strata-$CID.scope
+  fi
+  grep -qx "$pid" "$dir/cgroup.procs" || fail "init not in $dir"
+  [ "$(cat "$dir/pids.max")" = 42 ]
+  # Later commands find it without the flag: the record keeps the cgroupfs path.
+  rt pause "$CID"
+  [ "$(state_field "$CID" .status)" = paused ]
+  rt resume "$CID"
+  rt delete -f "$CID"
+  [ ! -e "$dir" ]
+  [ ! -e "${dir%/strata.slice/*}/strata.slice" ] || fail "the slices create made were left behind"
+  assert_no_leaks "$CID"
+}

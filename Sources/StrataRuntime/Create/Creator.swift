@@ -97,6 +97,18 @@ struct Creator {
         defer { for j in joins { closeFD(j.fd) } }
         let (parentEnd, childEnd) = try Channel.pair()
         defer { parentEnd.close() }
+        // The record keeps the cgroupfs path, so later commands need no --systemd-cgroup.
+        let cgroupsPath: String
+        if runtime.systemdCgroup {
+            do { cgroupsPath = try SystemdCgroupPath.cgroupfs(spec.linux?.cgroupsPath ?? "", containerID: id) } catch {
+                throw error.within("linux.cgroupsPath")
+            }
+            if Files.exists("/run/systemd/system") {
+                runtime.logger.warning("--systemd-cgroup: \(cgroupsPath) is made through cgroupfs; systemd is not asked to create the scope")
+            }
+        } else {
+            cgroupsPath = spec.linux?.cgroupsPath ?? ""
+        }
 
         // Socket activation, as runc does it: fds 3..3+N-1 from our LISTEN_FDS (when
         // LISTEN_PID is us) go to the container first, announced as LISTEN_FDS=N for pid 1.
@@ -138,7 +150,7 @@ struct Creator {
 
         // The cgroup is looked up and made after the clone: that work then overlaps with
         // the child's mounts (init waits for it only before a cgroup mount).
-        var cgroup = try CgroupSetup.manager(for: spec, id: id)
+        var cgroup = try CgroupSetup.manager(path: cgroupsPath, id: id)
         let initPid = try handshake(plan: plan, spec: spec, cloned: cloned, channel: parentEnd,
                                     cgroup: &cgroup, cleanup: &cleanup)
         if initPid != cloned { cleanup.pids.append(initPid) }
@@ -148,7 +160,7 @@ struct Creator {
         var record = ContainerRecord(
             ociVersion: spec.ociVersion, id: id, pid: initPid, initStartTime: startTime,
             bundle: bundle, rootfs: rootfs, created: Clock.nowRFC3339(), owner: Self.ownerName(),
-            annotations: spec.annotations, cgroupsPath: spec.linux?.cgroupsPath ?? "",
+            annotations: spec.annotations, cgroupsPath: cgroupsPath,
             privatePidNamespace: plan.create.contains(.pid), started: false,
             poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
         record.createdCgroupDirectories = createdCgroupDirectories

@@ -8,7 +8,6 @@ import StrataSpec
 extension Runtime {
     /// `strun create ID`.
     public func create(_ options: CreateOptions) throws(StrataError) {
-        try refuseSystemd()
         var options = options
         options.foreground = false
         _ = try Creator(runtime: self, options: options).create()
@@ -18,7 +17,6 @@ extension Runtime {
     /// foreground it forwards signals, proxies the terminal, reaps, deletes the container
     /// and returns the container's exit status (128+n for a signal).
     public func run(_ options: CreateOptions, detach: Bool, keep: Bool = false, subreaper: Bool = true) throws(StrataError) -> Int32 {
-        try refuseSystemd()
         if detach {
             var options = options
             options.foreground = false
