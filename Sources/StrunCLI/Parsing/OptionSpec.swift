@@ -51,7 +51,7 @@ enum GlobalSpec {
         .value("log", "set the log file to write strun logs to (default is stderr)"),
         .value("log-format", "set the log format ('text' (default), or 'json')"),
         .flag("debug", "enable debug logging"),
-        .flag("systemd-cgroup", "enable systemd cgroup support (refused: not supported yet)"),
+        .flag("systemd-cgroup", "take a systemd-style cgroupsPath (slice:prefix:name), mapped onto cgroupfs"),
         .value("rootless", "ignore cgroup permission errors ('true', 'false', or 'auto')"),
         .value("criu", "path to the criu binary (accepted for compatibility; checkpoint is not supported)"),
     ]
