@@ -118,6 +118,9 @@ struct SeccompCacheTests {
         #expect(SeccompCache.decode(entry, key: Array("profile-b".utf8)) == nil)
         #expect(SeccompCache.decode(Array(entry.dropLast(3)), key: key) == nil)
         #expect(SeccompCache.decode(Array(entry.prefix(10)), key: key) == nil)
+        var flipped = entry
+        flipped[flipped.count - 1] ^= 1
+        #expect(SeccompCache.decode(flipped, key: key) == nil, "a changed program must not pass its checksum")
     }
 
     @Test func cachedProgramEqualsACompiledOne() throws {

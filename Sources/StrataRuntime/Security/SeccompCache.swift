@@ -33,22 +33,32 @@ enum SeccompCache {
         return program
     }
 
-    /// The BPF of an entry made from exactly `key`, or nil.
+    /// The BPF of an entry made from exactly `key`, or nil. The program carries its own
+    /// checksum, so a file cut short or mixed up by a crash is never installed.
     static func decode(_ bytes: [UInt8], key: [UInt8]) -> [UInt8]? {
         let header = magic.count + 8
         guard bytes.count > header, Array(bytes[0..<magic.count]) == magic else { return nil }
-        var length = 0
-        for i in 0..<8 { length |= Int(bytes[magic.count + i]) << (8 * i) }
-        guard length == key.count, bytes.count > header + length,
+        let length = Int(littleEndian(bytes, at: magic.count))
+        guard length == key.count, bytes.count > header + length + 8,
               bytes[header..<(header + length)].elementsEqual(key) else { return nil }
-        let bpf = Array(bytes[(header + length)...])
-        return bpf.count % 8 == 0 ? bpf : nil
+        let sum = littleEndian(bytes, at: header + length)
+        let bpf = Array(bytes[(header + length + 8)...])
+        guard bpf.count % 8 == 0, fnv1a(bpf) == sum else { return nil }
+        return bpf
     }
 
     static func encode(_ bpf: [UInt8], key: [UInt8]) -> [UInt8] {
-        var length: [UInt8] = []
-        for i in 0..<8 { length.append(UInt8((key.count >> (8 * i)) & 0xff)) }
-        return magic + length + key + bpf
+        magic + bytes(of: UInt64(key.count)) + key + bytes(of: fnv1a(bpf)) + bpf
+    }
+
+    private static func bytes(of value: UInt64) -> [UInt8] {
+        (0..<8).map { UInt8((value >> (8 * UInt64($0))) & 0xff) }
+    }
+
+    private static func littleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for i in 0..<8 { value |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
+        return value
     }
 
     /// Best effort: a cache that cannot be written only costs the next create a compile.
@@ -58,7 +68,11 @@ enum SeccompCache {
            let names = try? Files.list(directory), names.count >= maxEntries {
             for name in names { _ = unlink(directory + "/" + name) }
         }
-        try? Files.writeAtomically(path, encode(bpf, key: key), mode: 0o600)
+        // A temporary name of our own: strun processes compiling the same new profile at
+        // once must not write into one file.
+        let temp = path + ".\(getpid()).tmp"
+        guard (try? Files.write(temp, encode(bpf, key: key), mode: 0o600)) != nil else { return }
+        if rename(temp, path) != 0 { _ = unlink(temp) }
     }
 
     private static func root(of directory: String) -> String { Paths.dirname(directory) }
