@@ -259,3 +259,9 @@ int strata_seccomp_flag_known(unsigned int flag) {
     long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flag, NULL);
     return rc < 0 && errno == EFAULT;
 }
+
+long long strata_fd_fs_magic(int fd) {
+    struct statfs st;
+    if (fstatfs(fd, &st) != 0) return -1;
+    return (long long)st.f_type;
+}

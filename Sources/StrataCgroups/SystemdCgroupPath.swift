@@ -13,6 +13,9 @@ public enum SystemdCgroupPath {
         guard parts.count == 3 else {
             throw StrataError("resolve cgroup path", text, reason: "with --systemd-cgroup, linux.cgroupsPath must be \"slice:prefix:name\"")
         }
+        for part in parts[1...] where part.contains("/") || part == ".." || part == "." {
+            throw StrataError("resolve cgroup path", text, reason: "a systemd unit name cannot contain \"/\" or be \".\" or \"..\"")
+        }
         let slice = parts[0].isEmpty ? "system.slice" : parts[0]
         let name = parts[2].isEmpty ? containerID : parts[2]
         let unit = name.hasSuffix(".slice") ? name : (parts[1].isEmpty ? name : parts[1] + "-" + name) + ".scope"

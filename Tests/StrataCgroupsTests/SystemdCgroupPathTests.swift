@@ -16,7 +16,7 @@ struct SystemdCgroupPathTests {
     }
 
     @Test func badPathsNameThemselves() {
-        for bad in ["/just/a/path", "a:b", "notaslice:p:n", "a--b.slice:p:n", "-a.slice:p:n"] {
+        for bad in ["/just/a/path", "a:b", "notaslice:p:n", "a--b.slice:p:n", "-a.slice:p:n", "system.slice::..", "system.slice:x:a/b"] {
             do {
                 _ = try SystemdCgroupPath.cgroupfs(bad, containerID: "x")
                 Issue.record("\(bad) was accepted")

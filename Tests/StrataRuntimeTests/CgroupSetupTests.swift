@@ -5,9 +5,12 @@ import StrataCgroups
 
 @Suite("CgroupSetup.resources")
 struct CgroupSetupTests {
-    @Test func nilAndEmptyMapToNothing() {
-        #expect(CgroupSetup.resources(from: nil) == CgroupResources())
-        #expect(CgroupSetup.resources(from: LinuxResources()) == CgroupResources())
+    @Test func nilAndEmptyMapToNoLimitsButTheDefaultDevices() {
+        // Device access is always restricted, as with runc: no rules in the config means
+        // the default allowed devices only.
+        let defaults = CgroupResources(devices: CgroupSetup.defaultAllowedDevices)
+        #expect(CgroupSetup.resources(from: nil) == defaults)
+        #expect(CgroupSetup.resources(from: LinuxResources()) == defaults)
     }
 
     @Test func everyFieldIsMapped() {

@@ -50,6 +50,11 @@ struct SeccompCompilerTests {
         #expect(program.listenerPath == "/run/agent.sock" && program.listenerMetadata == "m")
     }
 
+    @Test func notifyAsTheDefaultIsRefused() {
+        let seccomp = LinuxSeccomp(defaultAction: "SCMP_ACT_NOTIFY", listenerPath: "/s")
+        #expect(Self.failure(seccomp)?.contains("linux.seccomp.defaultAction") == true)
+    }
+
     @Test func notifyOnSendmsgIsRefused() {
         let seccomp = LinuxSeccomp(defaultAction: "SCMP_ACT_ALLOW", listenerPath: "/s",
                                    syscalls: [Self.rule(["sendmsg"], "SCMP_ACT_NOTIFY")])

@@ -171,3 +171,17 @@ JSON
   procs=$(rt ps "$CID" | tail -n +2 | wc -l)
   [ "$procs" -eq 1 ] || fail "expected only the init, got $procs: $(rt ps "$CID")"
 }
+
+@test "exec: rlimits and oomScoreAdj of a process.json are applied" {
+  start_sleeper
+  cat >"$HOSTDIR/process.json" <<'JSON'
+{"terminal": false, "user": {"uid": 0, "gid": 0}, "args": ["sh", "-c", "cat /proc/self/oom_score_adj; ulimit -n"],
+ "env": ["PATH=/bin"], "cwd": "/", "oomScoreAdj": 321,
+ "rlimits": [{"type": "RLIMIT_NOFILE", "soft": 77, "hard": 77}]}
+JSON
+  run --separate-stderr rt exec -p "$HOSTDIR/process.json" "$CID"
+  [ "$status" -eq 0 ] || fail "exec failed: $output / $stderr"
+  # runc 1.1 applies oomScoreAdj at create only, not to an exec'd process.
+  if is_strun; then [ "${lines[0]}" = 321 ]; fi
+  [ "${lines[1]}" = 77 ]
+}

@@ -64,3 +64,14 @@ load helpers
   assert_failed_with 'process\.selinuxLabel .*SELinux is not enabled on this host'
   assert_no_leaks "$CID"
 }
+
+@test "device cgroup: a config without device rules still gets deny-all plus the default devices" {
+  cfg 'del(.linux.resources) | .process.capabilities.bounding += ["CAP_MKNOD"]
+    | .process.capabilities.effective += ["CAP_MKNOD"] | .process.capabilities.permitted += ["CAP_MKNOD"]
+    | .root.readonly = false'
+  sh_in_ctr 'mknod /dev/lc c 10 237 && echo made; (exec 3</dev/lc) 2>/dev/null && echo opened || echo denied;
+             echo x >/dev/null && echo null-ok'
+  [ "${lines[0]}" = made ]
+  [ "${lines[1]}" = denied ]
+  [ "${lines[2]}" = null-ok ]
+}

@@ -51,6 +51,8 @@ unsigned long strata_tiocgwinsz(void);
 int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear);
 /// statfs(2) f_type of the filesystem holding `path`, or -1 (sys/vfs.h is not in Glibc's module).
 long long strata_fs_magic(const char *path);
+/// fstatfs(2) f_type of the filesystem holding `fd`, or -1.
+long long strata_fd_fs_magic(int fd);
 /// keyctl(KEYCTL_JOIN_SESSION_KEYRING, name): a new session keyring (no glibc wrapper).
 long strata_join_session_keyring(const char *name);
 /// A sealed memfd holding the exec stub (see shim.c), or -1 with errno (ENOSYS off x86-64).

@@ -40,9 +40,11 @@ enum CgroupSetup {
 
     /// The config's device rules, then the defaults, then one allow rule per
     /// `linux.devices` node, so the nodes the container was given are usable.
+    /// Always a full list, as runc builds it: deny-all first (v1 writes it when the config's
+    /// first rule does not), the config's rules, the default allowed devices, the config's
+    /// nodes. A config without device rules is not a licence to reach the host's disks.
     static func deviceRules(_ rules: [LinuxDeviceCgroup]?, nodes: [LinuxDevice]?) -> [DeviceRule] {
-        guard let rules, !rules.isEmpty else { return [] }
-        var out = rules.map { rule in
+        var out = (rules ?? []).map { rule in
             DeviceRule(allow: rule.allow, type: rule.type ?? "a", major: rule.major, minor: rule.minor,
                        access: rule.access ?? "rwm")
         }
@@ -56,8 +58,8 @@ enum CgroupSetup {
 
     static func resources(from r: LinuxResources?, devices nodes: [LinuxDevice]? = nil) -> CgroupResources {
         var out = CgroupResources()
+        out.devices = deviceRules(r?.devices, nodes: nodes)
         guard let r else { return out }
-        out.devices = deviceRules(r.devices, nodes: nodes)
         if let m = r.memory {
             out.memory = .init(limit: m.limit, reservation: m.reservation, swap: m.swap,
                                swappiness: m.swappiness, disableOOMKiller: m.disableOOMKiller,

@@ -227,7 +227,9 @@ struct Creator {
         // Device rules go in before the init joins the cgroup: v1 writes them as deny-all
         // then allows, and an init already inside would see its mknod of /dev/null fail
         // in between.
-        let devices = CgroupResources(devices: resources.devices)
+        // Rootless: a delegated cgroup takes limits, but device rules need privilege
+        // (v2 attaches a BPF program), as with runc.
+        let devices = CgroupResources(devices: runtime.rootless ? [] : resources.devices)
         resources.devices = []
         do { try cgroup.apply(devices) } catch {
             throw error.within("apply cgroup resources")

@@ -57,12 +57,9 @@ enum ExecChild {
         } else if ctx.consoleSocketFD >= 0 {
             closeFD(ctx.consoleSocketFD)
         }
-        try ProcessSetup.applyRlimits(process.rlimits ?? [])
-        if let adj = process.oomScoreAdj {
-            _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 1, 0, 0, 0)
-            defer { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
-            try ProcessSetup.applyOOMScoreAdj(Int(adj))
-        }
+        // rlimits and oom_score_adj were set by strun from the host (see ExecLauncher):
+        // making ourselves dumpable for that inside the container's pid namespace would
+        // let its processes open our /proc/PID/exe, the host's strun.
         try ProcessExec.enterWorkingDirectory(process)
         let path = try ProcessSetup.resolveExecutable(process.args?.first ?? "", env: process.env ?? [])
         var late = ctx.seccomp

@@ -62,11 +62,20 @@ struct ExecLauncher {
         // init's /proc/PID/ns files name the namespaces it created or joined.
         var joins: [(kind: NamespaceKind, fd: Int32, path: String)] = []
         defer { for j in joins { closeFD(j.fd) } }
+        // Through a descriptor of /proc/PID, which keeps naming that process even if it
+        // exits and the pid is reused; the start time checked afterwards proves it is the
+        // container's init and not a newcomer with its pid.
+        let procDir = "/proc/\(record.pid)"
+        let dirFD = try sys("open", procDir) { open(procDir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { closeFD(dirFD) }
         for ns in spec.linux?.namespaces ?? [] {
             guard let kind = NamespaceKind(rawValue: ns.type) else { continue }
-            let path = "/proc/\(record.pid)/ns/\(kind.procName)"
-            let fd = try sys("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
+            let path = "\(procDir)/ns/\(kind.procName)"
+            let fd = try sys("open", path) { openat(dirFD, "ns/" + kind.procName, O_RDONLY | O_CLOEXEC) }
             joins.append((kind, fd, path))
+        }
+        guard Processes.stat(of: record.pid)?.startTime == record.initStartTime else {
+            throw StrataError.message("cannot exec in a stopped container")
         }
         // A user namespace first: the others belong to it.
         joins.sort { ($0.kind == .user ? 0 : 1) < ($1.kind == .user ? 0 : 1) }
@@ -144,6 +153,23 @@ struct ExecLauncher {
     /// Into the container's cgroup in every hierarchy, before the process runs anything of
     /// its own. A rootless container whose cgroups were skipped has none to join.
     private func place(_ pid: Int32) throws(StrataError) {
+        // From the host, on the waiting process: it never has to become dumpable inside
+        // the container, and a hard limit is raised with the host's privilege.
+        for limit in process.rlimits ?? [] {
+            guard let resource = ProcessSetup.rlimitNumbers[limit.type] else {
+                throw StrataError("set rlimit", limit.type, reason: "unknown rlimit type")
+            }
+            try sys("setrlimit", "\(limit.type) soft=\(limit.soft) hard=\(limit.hard)") {
+                strata_prlimit(pid, resource, UInt64(limit.soft), UInt64(limit.hard))
+            }
+        }
+        if let adj = process.oomScoreAdj {
+            do { try Files.writeControl("/proc/\(pid)/oom_score_adj", String(adj)) } catch {
+                // Unprivileged, the file of a non-dumpable process is root's.
+                guard runtime.rootless && error.errno == EACCES else { throw error }
+                runtime.logger.warning("oomScoreAdj \(adj) not applied: \(error.description)")
+            }
+        }
         let manager = try CgroupSetup.manager(path: record.cgroupsPath, id: record.id)
         if runtime.rootless && !manager.exists { return }
         try manager.addProcess(pid: pid)

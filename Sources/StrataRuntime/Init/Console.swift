@@ -14,12 +14,25 @@ enum Console {
             throw StrataError.message("cannot allocate tty if runc will detach without setting console socket")
         }
         let master = try sys("open", "/dev/ptmx") { open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC) }
+        // In a running container (exec) its root owns /dev: /dev/ptmx could be a link to
+        // the slave of a pty it holds, which would hand it the operator's keystrokes. Only
+        // the ptmx device (5:2) is a master.
+        var st = stat()
+        guard fstat(master, &st) == 0, (st.st_mode & S_IFMT) == S_IFCHR, st.st_rdev == strata_makedev(5, 2) else {
+            closeFD(master)
+            throw StrataError("open", "/dev/ptmx", reason: "not the pty multiplexer (char device 5:2)")
+        }
         var unlock: Int32 = 0
         try sys("unlockpt", "/dev/ptmx") { strata_ioctl_ptr(master, strata_tiocsptlck(), &unlock) }
         var number: UInt32 = 0
         try sys("ptsname", "/dev/ptmx") { strata_ioctl_ptr(master, strata_tiocgptn(), &number) }
         let slavePath = "/dev/pts/\(number)"
-        let slave = try sys("open", slavePath) { open(slavePath, O_RDWR | O_NOCTTY) }
+        // The slave from the master itself (TIOCGPTPEER), not by a path the container
+        // could have replaced; by path only on kernels before 4.13.
+        var slave = strata_ioctl_int(master, 0x5441 /* TIOCGPTPEER */, O_RDWR | O_NOCTTY)
+        if slave < 0 {
+            slave = try sys("open", slavePath) { open(slavePath, O_RDWR | O_NOCTTY) }
+        }
         if let size {
             var ws = winsize(ws_row: UInt16(size.height), ws_col: UInt16(size.width), ws_xpixel: 0, ws_ypixel: 0)
             _ = strata_ioctl_ptr(master, strata_tiocswinsz(), &ws)

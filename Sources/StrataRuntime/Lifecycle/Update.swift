@@ -19,8 +19,10 @@ extension Runtime {
         }
         let manager = try CgroupSetup.manager(path: record.cgroupsPath, id: record.id)
         let check = record.checkMemoryBeforeUpdate || resources.memory?.checkBeforeUpdate == true
+        var converted = CgroupSetup.resources(from: resources)
+        converted.devices = []
         do {
-            try manager.update(CgroupSetup.resources(from: resources), checkBeforeUpdate: check)
+            try manager.update(converted, checkBeforeUpdate: check)
         } catch {
             throw error.within("update container \(id)")
         }

@@ -23,6 +23,7 @@ enum SeccompCache {
         keyed.listenerPath = nil
         keyed.listenerMetadata = nil
         let key = keyed.jsonBytes() + [0] + Array(SeccompCompiler.libseccompVersion.utf8)
+            + Array(" format \(SeccompCompiler.formatVersion)".utf8)
         let directory = root + "/@seccomp"
         let path = directory + "/" + hex(fnv1a(key)) + ".bpf"
         if let bytes = try? Files.read(path), let bpf = decode(bytes, key: key) {

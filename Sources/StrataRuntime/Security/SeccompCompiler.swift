@@ -38,6 +38,11 @@ enum SeccompCompiler {
     /// Depends only on the profile and the libseccomp version (see `SeccompCache`).
     static func filter(_ seccomp: LinuxSeccomp) throws(StrataError) -> [UInt8] {
         let field = "linux.seccomp"
+        // The init's own sendmsg of the listener fd would wait for a listener that can
+        // only get the fd through it (runc refuses this too).
+        if seccomp.defaultAction == "SCMP_ACT_NOTIFY" {
+            throw StrataError("validate", field + ".defaultAction", reason: "SCMP_ACT_NOTIFY cannot be the default action")
+        }
         let defaultAction = try action(seccomp.defaultAction, errnoRet: seccomp.defaultErrnoRet,
                                        field: field + ".defaultAction")
         guard let ctx = seccomp_init(defaultAction) else {
@@ -78,6 +83,9 @@ enum SeccompCompiler {
         var bpf = try export(ctx)
         if let highest = highestNativeSyscall(seccomp), deniesByDefault(seccomp.defaultAction, errnoRet: seccomp.defaultErrnoRet) {
             bpf = ENOSYSStub.instructions(above: highest) + bpf
+        }
+        if bpf.count / 8 > 4096 {
+            throw StrataError("compile", "linux.seccomp", reason: "the filter has \(bpf.count / 8) instructions; the kernel takes at most 4096 (BPF_MAXINSNS)")
         }
         return bpf
     }
@@ -165,6 +173,10 @@ enum SeccompCompiler {
         return value
     }
 
+    /// Bumped whenever the BPF this compiler makes for a profile changes (the stub, the
+    /// rule shapes), so that cached programs from an older strun are not reused.
+    static let formatVersion = 1
+
     static let actionNames = [
         "SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO", "SCMP_ACT_KILL", "SCMP_ACT_KILL_PROCESS", "SCMP_ACT_KILL_THREAD",
         "SCMP_ACT_LOG", "SCMP_ACT_NOTIFY", "SCMP_ACT_TRACE", "SCMP_ACT_TRAP",
@@ -203,9 +215,6 @@ enum SeccompCompiler {
         var bytes = [UInt8](repeating: 0, count: Int(size))
         let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         if n != size { throw StrataError.system("read", "seccomp bpf") }
-        if size / 8 > 4096 {
-            throw StrataError("compile", "linux.seccomp", reason: "the filter has \(size / 8) instructions; the kernel takes at most 4096 (BPF_MAXINSNS)")
-        }
         return bytes
     }
 }

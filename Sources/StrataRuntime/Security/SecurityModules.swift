@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
 import StrataSystem
 import StrataSpec
 
@@ -35,14 +39,25 @@ enum SecurityModules {
             // The AppArmor-specific file exists on kernels with LSM stacking; older ones
             // have only the shared attr file.
             let path = Files.exists("/proc/self/attr/apparmor/exec") ? "/proc/self/attr/apparmor/exec" : "/proc/self/attr/exec"
-            do { try Files.writeControl(path, "exec " + profile) } catch {
+            do { try writeProcAttribute(path, "exec " + profile) } catch {
                 throw error.within("apply AppArmor profile \(profile)")
             }
         }
         if let label = process.selinuxLabel, !label.isEmpty {
-            do { try Files.writeControl("/proc/self/attr/exec", label) } catch {
+            do { try writeProcAttribute("/proc/self/attr/exec", label) } catch {
                 throw error.within("apply SELinux label \(label)")
             }
         }
+    }
+
+    /// Writes an LSM attribute only into real procfs: a config that mounts something over
+    /// /proc (CVE-2019-16884) would otherwise take the label into a plain file, silently.
+    private static func writeProcAttribute(_ path: String, _ value: String) throws(StrataError) {
+        let fd = try sys("open", path) { open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW) }
+        defer { closeFD(fd) }
+        guard strata_fd_fs_magic(fd) == 0x9fa0 /* PROC_SUPER_MAGIC */ else {
+            throw StrataError("write", path, reason: "not on procfs: something is mounted over /proc")
+        }
+        try Files.writeAll(fd: fd, Array(value.utf8), name: path)
     }
 }
