@@ -214,6 +214,14 @@ struct Creator {
                 }
             }
         }
+        if let adj = spec.process?.oomScoreAdj {
+            // From the host, before the init runs anything of the user's: the init never
+            // has to make itself dumpable for the write (it is still dumpable here only
+            // in a new user namespace, where an unprivileged strun needs that).
+            do { try Files.writeControl("/proc/\(initPid)/oom_score_adj", String(adj)) } catch {
+                throw error.within("process.oomScoreAdj")
+            }
+        }
         do { try cgroup.create() } catch {
             guard runtime.rootless && [EACCES, EPERM, EROFS].contains(error.errno) else { throw error }
             // Not delegated to this user: run without a cgroup, as runc does rootless.

@@ -142,13 +142,8 @@ enum InitProcess {
             try builder.finalize()
         }
         try ProcessSetup.applyRlimits(ctx.process.rlimits ?? [])
-        if let adj = ctx.process.oomScoreAdj {
-            // Non-dumpable /proc/self files belong to the host's root, which a user
-            // namespace's root is not: dumpable for just this write.
-            _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 1, 0, 0, 0)
-            defer { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
-            try ProcessSetup.applyOOMScoreAdj(Int(adj))
-        }
+        // oomScoreAdj was written by strun from the host (Creator.handshake): becoming
+        // dumpable for it here would open /proc/<init>/exe to the container's processes.
         try ProcessExec.enterWorkingDirectory(ctx.process)
         // Resolved now so that a missing binary fails `create`, as with runc. The PATH
         // searched is the config's: the HOME added at exec does not change it.

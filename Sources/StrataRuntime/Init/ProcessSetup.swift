@@ -25,10 +25,6 @@ enum ProcessSetup {
         }
     }
 
-    static func applyOOMScoreAdj(_ value: Int) throws(StrataError) {
-        try Files.writeControl("/proc/self/oom_score_adj", String(value))
-    }
-
     /// A bitmask of the named capabilities, skipping names this kernel lacks.
     static func mask(_ names: [String]?, last: Int) throws(StrataError) -> UInt64 {
         var bits: UInt64 = 0
