@@ -45,7 +45,7 @@ struct Creator {
         // and the child inherits only bytes to install.
         let seccomp: SeccompProgram?
         do {
-            seccomp = try spec.linux?.seccomp.map { (s) throws(StrataError) in try SeccompCache.program(for: s, root: runtime.store.root) }
+            seccomp = try SeccompCache.program(forOptional: spec.linux?.seccomp, root: runtime.store.root)
         } catch {
             throw error.within("\(bundle)/config.json")
         }
@@ -218,7 +218,7 @@ struct Creator {
             // From the host, before the init runs anything of the user's: the init never
             // has to make itself dumpable for the write (it is still dumpable here only
             // in a new user namespace, where an unprivileged strun needs that).
-            do { try Files.writeControl("/proc/\(initPid)/oom_score_adj", String(adj)) } catch {
+            do { try ProcessSetup.setOOMScoreAdj(Int(adj), pid: initPid) } catch {
                 throw error.within("process.oomScoreAdj")
             }
         }

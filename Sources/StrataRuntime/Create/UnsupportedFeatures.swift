@@ -13,7 +13,7 @@ enum UnsupportedFeatures {
     /// naming each, so a config written for a newer kernel still runs.
     static func capabilitiesUnknownToKernel(_ capabilities: LinuxCapabilities?) -> [String] {
         guard let capabilities else { return [] }
-        let last = CapabilityCalls.lastSupported(fallback: Capabilities.names.count - 1)
+        let last = ProcessSetup.lastCapability
         let all = [capabilities.bounding, capabilities.effective, capabilities.permitted,
                    capabilities.inheritable, capabilities.ambient].compactMap { $0 }.joined()
         var seen = Set<String>()

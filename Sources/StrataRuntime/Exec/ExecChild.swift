@@ -14,8 +14,6 @@ struct ExecContext {
     let seccomp: SeccompProgram?
     let preserveFDs: Int32
     let signalMask: UInt64
-    /// A pid or time namespace is joined: it applies to children, so we fork once more.
-    let newPidNamespace: Bool
 }
 
 /// The child side of `exec`: joins the container's namespaces, forks into them, waits
@@ -62,15 +60,8 @@ enum ExecChild {
         // let its processes open our /proc/PID/exe, the host's strun.
         try ProcessExec.enterWorkingDirectory(process)
         let path = try ProcessSetup.resolveExecutable(process.args?.first ?? "", env: process.env ?? [])
-        var late = ctx.seccomp
-        if let seccomp = ctx.seccomp, seccomp.notifies {
-            if process.noNewPrivileges ?? false { try CapabilityCalls.setNoNewPrivileges() }
-            let listener = try seccomp.install()
-            defer { closeFD(listener) }
-            try ctx.channel.send(SyncMessage.seccompListener.encoded, passing: listener)
-            late = nil
-        }
-        try ProcessExec.execute(process, path: path, seccomp: late, preserveFDs: ctx.preserveFDs,
+        try ctx.seccomp?.installNotifying(over: ctx.channel, noNewPrivileges: process.noNewPrivileges ?? false)
+        try ProcessExec.execute(process, path: path, seccomp: ctx.seccomp?.atExec, preserveFDs: ctx.preserveFDs,
                                 signalMask: ctx.signalMask)
     }
 }

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CShim
 import StrataSystem
 import StrataSpec
 import StrataCgroups
@@ -21,23 +20,19 @@ extension Runtime {
             throw StrataError.message("cannot exec in a paused container (use --ignore-paused to override)")
         default: break
         }
+        let path = Files.exists(store.config(record.id)) ? store.config(record.id) : record.bundle + "/config.json"
+        let bytes: [UInt8]
+        do { bytes = try Files.read(path) } catch { throw error.within("exec \(options.id)") }
         let spec: Spec
-        do {
-            let path = Files.exists(store.config(record.id)) ? store.config(record.id) : record.bundle + "/config.json"
-            spec = try Spec.load(fromJSON: Files.read(path))
-        } catch let error as SpecError {
-            throw StrataError("exec", options.id, reason: "the container's config: \(error.description)")
-        } catch let error as StrataError {
-            throw error.within("exec \(options.id)")
-        } catch {
-            throw StrataError("exec", options.id, reason: "\(error)")
+        do { spec = try Spec.load(fromJSON: bytes) } catch {
+            throw StrataError("exec", options.id, reason: "the container's config \(path): \(error.description)")
         }
         let process = try ExecProcessSpec.make(options, container: spec)
         if (process.terminal ?? false) && options.detach && options.consoleSocket == nil {
             throw StrataError.message("cannot allocate tty if strun will detach without setting console socket")
         }
         let seccomp: SeccompProgram?
-        do { seccomp = try spec.linux?.seccomp.map { (s) throws(StrataError) in try SeccompCache.program(for: s, root: store.root) } } catch {
+        do { seccomp = try SeccompCache.program(forOptional: spec.linux?.seccomp, root: store.root) } catch {
             throw error.within("exec \(options.id)")
         }
         return try ExecLauncher(runtime: self, options: options, record: record, spec: spec,
@@ -108,8 +103,7 @@ struct ExecLauncher {
         let (parentEnd, childEnd) = try Channel.pair()
         defer { parentEnd.close() }
         let context = ExecContext(process: process, joins: joins, channel: childEnd, consoleSocketFD: consoleFD,
-                                  seccomp: seccomp, preserveFDs: options.preserveFDs, signalMask: restoreMask,
-                                  newPidNamespace: joins.contains { $0.kind == .pid || $0.kind == .time })
+                                  seccomp: seccomp, preserveFDs: options.preserveFDs, signalMask: restoreMask)
         let middle = try Processes.cloneProcess(flags: 0)
         if middle == 0 {
             parentEnd.close()
@@ -155,16 +149,9 @@ struct ExecLauncher {
     private func place(_ pid: Int32) throws(StrataError) {
         // From the host, on the waiting process: it never has to become dumpable inside
         // the container, and a hard limit is raised with the host's privilege.
-        for limit in process.rlimits ?? [] {
-            guard let resource = ProcessSetup.rlimitNumbers[limit.type] else {
-                throw StrataError("set rlimit", limit.type, reason: "unknown rlimit type")
-            }
-            try sys("setrlimit", "\(limit.type) soft=\(limit.soft) hard=\(limit.hard)") {
-                strata_prlimit(pid, resource, UInt64(limit.soft), UInt64(limit.hard))
-            }
-        }
+        try ProcessSetup.applyRlimits(process.rlimits ?? [], pid: pid)
         if let adj = process.oomScoreAdj {
-            do { try Files.writeControl("/proc/\(pid)/oom_score_adj", String(adj)) } catch {
+            do { try ProcessSetup.setOOMScoreAdj(Int(adj), pid: pid) } catch {
                 // Unprivileged, the file of a non-dumpable process is root's.
                 guard runtime.rootless && error.errno == EACCES else { throw error }
                 runtime.logger.warning("oomScoreAdj \(adj) not applied: \(error.description)")

@@ -148,14 +148,9 @@ enum InitProcess {
         // Resolved now so that a missing binary fails `create`, as with runc. The PATH
         // searched is the config's: the HOME added at exec does not change it.
         let path = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
-        if let seccomp = ctx.seccomp, seccomp.notifies {
-            // The agent gets the listener fd through strun, which is gone after create:
-            // so a notifying filter goes in now rather than at exec.
-            if ctx.process.noNewPrivileges ?? false { try CapabilityCalls.setNoNewPrivileges() }
-            let listener = try seccomp.install()
-            defer { closeFD(listener) }
-            try ctx.channel.send(SyncMessage.seccompListener.encoded, passing: listener)
-        }
+        // The agent gets the listener fd through strun, which is gone after create: so a
+        // notifying filter goes in now rather than at exec.
+        try ctx.seccomp?.installNotifying(over: ctx.channel, noNewPrivileges: ctx.process.noNewPrivileges ?? false)
         // No reply is awaited: if the parent cannot save the state, it kills us.
         try ctx.channel.send(.ready)
         return path
@@ -216,7 +211,7 @@ enum InitProcess {
     }
 
     private static func execute(_ ctx: InitContext, path: String) throws(StrataError) {
-        try ProcessExec.execute(ctx.process, path: path, seccomp: ctx.seccomp.flatMap { $0.notifies ? nil : $0 },
+        try ProcessExec.execute(ctx.process, path: path, seccomp: ctx.seccomp?.atExec,
                                 preserveFDs: ctx.preserveFDs, signalMask: ctx.signalMaskToRestore)
     }
 }

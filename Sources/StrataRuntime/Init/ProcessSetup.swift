@@ -14,16 +14,27 @@ enum ProcessSetup {
         "RLIMIT_RTPRIO": 14, "RLIMIT_RTTIME": 15,
     ]
 
-    static func applyRlimits(_ limits: [POSIXRlimit]) throws(StrataError) {
+    /// Sets `limits` on `pid` (0: the calling process).
+    static func applyRlimits(_ limits: [POSIXRlimit], pid: Int32 = 0) throws(StrataError) {
         for limit in limits {
             guard let resource = rlimitNumbers[limit.type] else {
                 throw StrataError("set rlimit", limit.type, reason: "unknown rlimit type")
             }
             try sys("setrlimit", "\(limit.type) soft=\(limit.soft) hard=\(limit.hard)") {
-                strata_prlimit(0, resource, UInt64(limit.soft), UInt64(limit.hard))
+                strata_prlimit(pid, resource, UInt64(limit.soft), UInt64(limit.hard))
             }
         }
     }
+
+    /// Writes oom_score_adj of `pid` from the host's /proc, so that the process never has
+    /// to make itself dumpable inside the container for it.
+    static func setOOMScoreAdj(_ value: Int, pid: Int32) throws(StrataError) {
+        try Files.writeControl("/proc/\(pid)/oom_score_adj", String(value))
+    }
+
+    /// The highest capability this kernel knows. Read once: the init is a clone of strun
+    /// and inherits the value the parent already read at create.
+    static let lastCapability = CapabilityCalls.lastSupported(fallback: Capabilities.names.count - 1)
 
     /// A bitmask of the named capabilities, skipping names this kernel lacks.
     static func mask(_ names: [String]?, last: Int) throws(StrataError) -> UInt64 {
@@ -41,7 +52,7 @@ enum ProcessSetup {
     /// kernel requires: bounding set first (needs CAP_SETPCAP), keep caps across setuid,
     /// then capset, then ambient.
     static func applyIdentity(user: User, capabilities: LinuxCapabilities?, noNewPrivileges: Bool) throws(StrataError) {
-        let last = CapabilityCalls.lastSupported(fallback: Capabilities.names.count - 1)
+        let last = lastCapability
         let bounding = try mask(capabilities?.bounding, last: last)
         let effective = try mask(capabilities?.effective, last: last)
         let permitted = try mask(capabilities?.permitted, last: last)

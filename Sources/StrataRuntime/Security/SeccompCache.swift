@@ -17,6 +17,12 @@ enum SeccompCache {
     static let magic = Array("strata-seccomp-bpf 1\n".utf8)
     static let maxEntries = 64
 
+    /// The program for `linux.seccomp`, or nil when the config has none.
+    static func program(forOptional seccomp: LinuxSeccomp?, root: String) throws(StrataError) -> SeccompProgram? {
+        guard let seccomp else { return nil }
+        return try program(for: seccomp, root: root)
+    }
+
     static func program(for seccomp: LinuxSeccomp, root: String) throws(StrataError) -> SeccompProgram {
         var keyed = seccomp
         // The listener does not change the BPF; keeping it out lets containers share entries.
@@ -30,7 +36,7 @@ enum SeccompCache {
             return try SeccompCompiler.program(seccomp, bpf: bpf)
         }
         let program = try SeccompCompiler.compile(seccomp)
-        store(program.bpf, key: key, path: path, directory: directory)
+        store(program.bpf, key: key, path: path, directory: directory, root: root)
         return program
     }
 
@@ -63,8 +69,8 @@ enum SeccompCache {
     }
 
     /// Best effort: a cache that cannot be written only costs the next create a compile.
-    private static func store(_ bpf: [UInt8], key: [UInt8], path: String, directory: String) {
-        _ = mkdir(root(of: directory), 0o700)
+    private static func store(_ bpf: [UInt8], key: [UInt8], path: String, directory: String, root: String) {
+        _ = mkdir(root, 0o700)
         if mkdir(directory, 0o700) != 0 && currentErrno() == EEXIST,
            let names = try? Files.list(directory), names.count >= maxEntries {
             for name in names { _ = unlink(directory + "/" + name) }
@@ -75,8 +81,6 @@ enum SeccompCache {
         guard (try? Files.write(temp, encode(bpf, key: key), mode: 0o600)) != nil else { return }
         if rename(temp, path) != 0 { _ = unlink(temp) }
     }
-
-    private static func root(of directory: String) -> String { Paths.dirname(directory) }
 
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

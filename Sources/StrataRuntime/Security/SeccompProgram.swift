@@ -19,6 +19,21 @@ struct SeccompProgram {
 
     var instructionCount: Int { bpf.count / 8 }
 
+    /// The filter still to install at exec: a notifying one went in earlier.
+    var atExec: SeccompProgram? { notifies ? nil : self }
+
+    /// For a notifying filter, which must go in while strun still runs: installs it and
+    /// passes the listener fd to strun over `channel` (see Creator/ExecLauncher), which
+    /// hands it to `listenerPath`. no_new_privs first when asked, as the install needs it
+    /// or CAP_SYS_ADMIN. Nothing for a filter without notify.
+    func installNotifying(over channel: Channel, noNewPrivileges: Bool) throws(StrataError) {
+        guard notifies else { return }
+        if noNewPrivileges { try CapabilityCalls.setNoNewPrivileges() }
+        let listener = try install()
+        defer { closeFD(listener) }
+        try channel.send(SyncMessage.seccompListener.encoded, passing: listener)
+    }
+
     /// Installs the filter on the calling (single-threaded) process. Returns the notify
     /// listener fd, or -1 when the filter has no notify action.
     func install() throws(StrataError) -> Int32 {
