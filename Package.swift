@@ -9,9 +9,15 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "strun", targets: ["strun"]),
+        .executable(name: "strata", targets: ["strata"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(name: "CShim", path: "Sources/CShim"),
@@ -20,9 +26,24 @@ let package = Package(
         .target(name: "StrataSystem", dependencies: ["CShim"], swiftSettings: strict),
         .target(name: "StrataSpec", swiftSettings: strict),
         .target(name: "StrataCgroups", dependencies: ["StrataSystem"], swiftSettings: strict),
+        // WASI preview1 modules run in-process by WasmKit, as a container's init.
+        .target(
+            name: "StrataWasm",
+            dependencies: ["StrataSystem", "StrataSpec",
+                           .product(name: "WasmKit", package: "WasmKit"),
+                           .product(name: "WasmKitWASI", package: "WasmKit"),
+                           .product(name: "WAT", package: "WasmKit")],
+            swiftSettings: strict),
+        // Admission policy (allow/deny/audit rules over config facts) and the hash-chained audit log.
+        .target(
+            name: "StrataPolicy",
+            dependencies: ["StrataSystem", "StrataSpec", "CSeccomp",
+                           .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(
             name: "StrataRuntime",
-            dependencies: ["StrataSystem", "StrataSpec", "StrataCgroups", "CShim", "CSeccomp",
+            dependencies: ["StrataSystem", "StrataSpec", "StrataCgroups", "StrataWasm", "StrataPolicy",
+                           "CShim", "CSeccomp",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         .target(
@@ -31,10 +52,27 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         .executableTarget(name: "strun", dependencies: ["StrunCLI"], swiftSettings: strict),
+        // Outside the runtime path: `strata` may use async (the metrics server does).
+        .target(
+            name: "StrataMetrics",
+            dependencies: ["StrataSystem", "StrataSpec", "StrataCgroups",
+                           .product(name: "Prometheus", package: "swift-prometheus"),
+                           .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: strict),
+        .target(
+            name: "StrataCLI",
+            dependencies: ["StrataSystem", "StrataSpec", "StrataPolicy", "StrataMetrics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        .executableTarget(name: "strata", dependencies: ["StrataCLI"], swiftSettings: strict),
         .testTarget(name: "StrataSpecTests", dependencies: ["StrataSpec"], swiftSettings: strict),
         .testTarget(name: "StrataCgroupsTests", dependencies: ["StrataCgroups"], swiftSettings: strict),
         .testTarget(name: "StrataRuntimeTests", dependencies: ["StrataRuntime", "StrataSystem", "StrataSpec"], swiftSettings: strict),
         .testTarget(name: "StrunCLITests", dependencies: ["StrunCLI"], swiftSettings: strict),
         .testTarget(name: "StrataSystemTests", dependencies: ["StrataSystem"], swiftSettings: strict),
+        .testTarget(name: "StrataWasmTests", dependencies: ["StrataWasm"], swiftSettings: strict),
+        .testTarget(name: "StrataPolicyTests", dependencies: ["StrataPolicy", "StrataSpec"], swiftSettings: strict),
+        .testTarget(name: "StrataMetricsTests", dependencies: ["StrataMetrics"], swiftSettings: strict),
+        .testTarget(name: "StrataCLITests", dependencies: ["StrataCLI"], swiftSettings: strict),
     ]
 )

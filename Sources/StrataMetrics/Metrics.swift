@@ -1,0 +1,2 @@
+/// Placeholder until metrics land (issue 8).
+public enum MetricsModule {}

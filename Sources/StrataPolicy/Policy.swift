@@ -1,0 +1,2 @@
+/// Placeholder until the policy layer lands (issue 7).
+public enum PolicyModule {}

@@ -1,0 +1,2 @@
+/// Placeholder until the Wasm layer lands (issue 6).
+public enum WasmHandler {}

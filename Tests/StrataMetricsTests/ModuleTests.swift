@@ -1,0 +1,4 @@
+import Testing
+@testable import StrataMetrics
+
+@Test func moduleLinks() {}

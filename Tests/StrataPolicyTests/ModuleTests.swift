@@ -1,0 +1,4 @@
+import Testing
+@testable import StrataPolicy
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import StrataWasm
+
+@Test func moduleLinks() {}
