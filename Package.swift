@@ -32,6 +32,8 @@ let package = Package(
             dependencies: ["StrataSystem", "StrataSpec",
                            .product(name: "WasmKit", package: "WasmKit"),
                            .product(name: "WasmKitWASI", package: "WasmKit"),
+                           .product(name: "WASI", package: "WasmKit"),
+                           .product(name: "WasmParser", package: "WasmKit"),
                            .product(name: "WAT", package: "WasmKit")],
             swiftSettings: strict),
         // Admission policy (allow/deny/audit rules over config facts) and the hash-chained audit log.

@@ -21,6 +21,7 @@ packages=(
   containerd       # tests/clients: containerd drives strun through the runc v2 shim
   docker.io        # tests/clients: dockerd --add-runtime drives strun
   podman           # tests/clients: podman --runtime (through conmon) drives strun
+  wabt             # wat2wasm: binary copies of the WAT test modules (tests/integration/wasm.bats)
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.

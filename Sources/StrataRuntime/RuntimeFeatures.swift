@@ -1,5 +1,6 @@
 import StrataSystem
 import StrataSpec
+import StrataWasm
 
 /// The `strun features` document. It lists only what this build really does: AppArmor,
 /// SELinux, systemd cgroups and idmapped mounts are reported disabled until they are
@@ -24,6 +25,15 @@ public enum RuntimeFeatures {
             mountOptions: MountOptionParser.supportedNames,
             linux: linux,
             annotations: ["org.strata.strun.version": version, "org.strata.exec-stub": "memfd",
-                          "io.github.seccomp.libseccomp.version": SeccompCompiler.libseccompVersion])
+                          "io.github.seccomp.libseccomp.version": SeccompCompiler.libseccompVersion,
+                          // The Wasm handler (crun says run.oci.crun.wasm): the engine, the
+                          // WASI version, and the annotations that select it.
+                          "org.strata.wasm": "true",
+                          "org.strata.wasm.engine": "wasmkit",
+                          "org.strata.wasm.wasi": "preview1",
+                          "org.strata.wasm.handlers": "run.oci.handler=wasm|wasm-smart,module.wasm.image/variant=compat|compat-smart"],
+            // They turn a container's process into a Wasm module: an engine that passes
+            // image annotations through should know.
+            potentiallyUnsafeConfigAnnotations: [WasmTrigger.handlerKey, WasmTrigger.variantKey])
     }
 }

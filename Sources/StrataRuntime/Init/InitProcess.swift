@@ -12,10 +12,10 @@ import StrataSpec
 /// failure is sent to the parent as a message and ends the child with exit status 1.
 enum InitProcess {
     static func run(_ ctx: InitContext) -> Never {
-        let executable: String
+        let workload: Workload
         do {
             try stageOne(ctx)
-            executable = try setUp(ctx)
+            workload = try setUp(ctx)
         } catch {
             // During create the parent reports; if it is gone, it already failed.
             try? ctx.channel.send(.failed(error.description))
@@ -23,7 +23,10 @@ enum InitProcess {
         }
         do {
             try waitForStart(ctx)
-            try execute(ctx, path: executable)
+            switch workload {
+            case .native(let path): try execute(ctx, path: path)
+            case .wasm(let program): try WasmLaunch.run(ctx, program)
+            }
         } catch {
             // After start nobody listens on the channel: stderr is all that is left.
             try? Files.writeAll(fd: 2, Array(("strun: " + error.description + "\n").utf8), name: "stderr")
@@ -67,8 +70,9 @@ enum InitProcess {
         }
     }
 
-    /// Builds the container from inside; returns the program's resolved path.
-    private static func setUp(_ ctx: InitContext) throws(StrataError) -> String {
+    /// Builds the container from inside; returns what to run: the program's resolved
+    /// path, or a loaded Wasm module.
+    private static func setUp(_ ctx: InitContext) throws(StrataError) -> Workload {
         // Until exec, /proc/<init>/exe is the host's strun: no process without
         // CAP_SYS_PTRACE over us (another container sharing the pid namespace) may open
         // it. exec makes the process dumpable again.
@@ -145,15 +149,15 @@ enum InitProcess {
         // oomScoreAdj was written by strun from the host (Creator.handshake): becoming
         // dumpable for it here would open /proc/<init>/exe to the container's processes.
         try ProcessExec.enterWorkingDirectory(ctx.process)
-        // Resolved now so that a missing binary fails `create`, as with runc. The PATH
-        // searched is the config's: the HOME added at exec does not change it.
-        let path = try ProcessSetup.resolveExecutable(ctx.process.args?.first ?? "", env: ctx.process.env ?? [])
+        // Resolved now so that a missing binary (or a bad module) fails `create`, as with
+        // runc. The PATH searched is the config's: the HOME added at exec does not change it.
+        let workload = try Workload.prepare(ctx)
         // The agent gets the listener fd through strun, which is gone after create: so a
         // notifying filter goes in now rather than at exec.
         try ctx.seccomp?.installNotifying(over: ctx.channel, noNewPrivileges: ctx.process.noNewPrivileges ?? false)
         // No reply is awaited: if the parent cannot save the state, it kills us.
         try ctx.channel.send(.ready)
-        return path
+        return workload
     }
 
     /// Waits until the parent wrote the id maps and placed us in the cgroup; then takes

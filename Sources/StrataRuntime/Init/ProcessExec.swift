@@ -23,11 +23,24 @@ enum ProcessExec {
         // the stub costs; nothing else sets it.
         let stub = getenv("STRUN_BENCH_NO_EXEC_STUB") == nil ? strata_exec_stub_fd() : -1
         let stubArgs = (["strata-exec", path] + args).map { strdup($0) } + [nil]
-        umask(mode_t(process.user.umask ?? 0o022))
         try Descriptors.closeOnExec(from: 3 + preserveFDs)
+        try SecurityModules.applyOnExec(process)
+        try becomeProcess(process, seccomp: seccomp, signalMask: signalMask)
+        if stub >= 0 {
+            _ = strata_execveat_empty(stub, stubArgs, cEnv)
+            // A kernel policy against executing memfds (vm.memfd_noexec) lands here.
+            closeFD(stub)
+        }
+        execve(path, cArgs, cEnv)
+        throw StrataError.message("exec: \"\(args.first ?? "")\": \(errnoString(currentErrno()))")
+    }
+
+    /// umask, signals, seccomp and identity: what turns init into the user's process, for
+    /// an exec and for a Wasm module that runs in the init itself.
+    static func becomeProcess(_ process: Process, seccomp: SeccompProgram?, signalMask: UInt64) throws(StrataError) {
+        umask(mode_t(process.user.umask ?? 0o022))
         Signals.resetDispositions()
         Signals.setBlocked(signalMask)
-        try SecurityModules.applyOnExec(process)
         // The filter goes in as late as it can, so that as few of our own syscalls as
         // possible pass through it: without no_new_privs installing it needs
         // CAP_SYS_ADMIN, so before the capabilities are dropped; with it, after.
@@ -36,13 +49,6 @@ enum ProcessExec {
         try ProcessSetup.applyIdentity(user: process.user, capabilities: process.capabilities,
                                        noNewPrivileges: noNewPrivileges)
         if let seccomp, noNewPrivileges { _ = try seccomp.install() }
-        if stub >= 0 {
-            _ = strata_execveat_empty(stub, stubArgs, cEnv)
-            // A kernel policy against executing memfds (vm.memfd_noexec) lands here.
-            closeFD(stub)
-        }
-        execve(path, cArgs, cEnv)
-        throw StrataError.message("exec: \"\(args.first ?? "")\": \(errnoString(currentErrno()))")
     }
 
     /// chdir to the process's cwd, which must lie inside the root we are in: a cwd reached

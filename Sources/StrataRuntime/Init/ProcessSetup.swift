@@ -90,23 +90,24 @@ enum ProcessSetup {
 
     /// Finds the executable the way runc does: a name with a slash is taken as is,
     /// otherwise it is searched in the process's PATH. The errors use runc's wording.
-    static func resolveExecutable(_ name: String, env: [String]) throws(StrataError) -> String {
+    /// `executable: false` accepts any regular file (a Wasm module need not be executable).
+    static func resolveExecutable(_ name: String, env: [String], executable: Bool = true) throws(StrataError) -> String {
         if name.contains("/") {
-            try checkExecutable(name, shown: name)
+            try checkExecutable(name, shown: name, executable: executable)
             return name
         }
         let pathValue = env.last(where: { $0.hasPrefix("PATH=") }).map { String($0.dropFirst(5)) } ?? ""
         for dir in pathValue.split(separator: ":", omittingEmptySubsequences: false) {
             let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + name
             var st = stat()
-            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && access(candidate, X_OK) == 0 {
+            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && (!executable || access(candidate, X_OK) == 0) {
                 return candidate
             }
         }
         throw StrataError.message("exec: \"\(name)\": executable file not found in $PATH", errno: ENOENT)
     }
 
-    private static func checkExecutable(_ path: String, shown: String) throws(StrataError) {
+    private static func checkExecutable(_ path: String, shown: String, executable: Bool) throws(StrataError) {
         var st = stat()
         if stat(path, &st) != 0 {
             throw StrataError.message("exec: \"\(shown)\": stat \(path): \(errnoString(currentErrno()))", errno: currentErrno())
@@ -114,7 +115,7 @@ enum ProcessSetup {
         if (st.st_mode & S_IFMT) == S_IFDIR {
             throw StrataError.message("exec: \"\(shown)\": is a directory", errno: EISDIR)
         }
-        if st.st_mode & 0o111 == 0 {
+        if executable && st.st_mode & 0o111 == 0 {
             throw StrataError.message("exec: \"\(shown)\": permission denied", errno: EACCES)
         }
     }

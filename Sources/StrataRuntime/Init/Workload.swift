@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import StrataSystem
+import StrataSpec
+import StrataWasm
+
+/// What the init runs once `start` releases it: a program it execs, or a WebAssembly
+/// module it runs itself with WasmKit.
+enum Workload {
+    case native(path: String)
+    case wasm(WasmProgram)
+
+    /// Resolves `process.args[0]` inside the new root and picks the handler (see
+    /// `WasmTrigger`). A module is loaded and checked here, before `ready`, so that a bad
+    /// one fails `create` naming the module and the import, and before seccomp applies.
+    static func prepare(_ ctx: InitContext) throws(StrataError) -> Workload {
+        let entrypoint = ctx.process.args?.first ?? ""
+        let env = ctx.process.env ?? []
+        let path: String
+        switch WasmTrigger.decide(annotations: ctx.spec.annotations, entrypoint: entrypoint) {
+        case .native:
+            return .native(path: try ProcessSetup.resolveExecutable(entrypoint, env: env))
+        case .ifModule:
+            // Resolved now so that a missing binary fails `create`, as with runc.
+            path = try ProcessSetup.resolveExecutable(entrypoint, env: env)
+            if !startsWithModuleMagic(path) { return .native(path: path) }
+        case .wasm:
+            path = try ProcessSetup.resolveExecutable(entrypoint, env: env, executable: false)
+        }
+        try refuseExecOnlySettings(ctx.process)
+        let program = try WasmProgram(
+            path: path, args: Array((ctx.process.args ?? []).dropFirst()),
+            environment: ProcessSetup.environment(env, uid: UInt32(ctx.process.user.uid)),
+            preopens: preopens(ctx.spec.mounts ?? []))
+        return .wasm(program)
+    }
+
+    /// The container's root as `/`, then every bind-mounted directory under its own path,
+    /// so a module that looks at its preopens finds the mounts too.
+    static func preopens(_ mounts: [Mount]) -> [WasmProgram.Preopen] {
+        var result = [WasmProgram.Preopen(guestPath: "/", hostPath: "/")]
+        for mount in mounts {
+            let options = mount.options ?? []
+            let isBind = mount.type == "bind" || options.contains("bind") || options.contains("rbind")
+            let path = Paths.clean(mount.destination)
+            guard isBind, path != "/", Files.isDirectory(path),
+                  !result.contains(where: { $0.guestPath == path }) else { continue }
+            result.append(WasmProgram.Preopen(guestPath: path, hostPath: path))
+        }
+        return result
+    }
+
+    /// Settings that only an exec can apply. A module runs in the init, which never execs,
+    /// so they would be ignored silently: refused instead.
+    private static func refuseExecOnlySettings(_ process: Process) throws(StrataError) {
+        if let profile = process.apparmorProfile, !profile.isEmpty {
+            throw StrataError("validate", "process.apparmorProfile", reason: "not supported for a wasm module (it is applied at exec, and a module runs without one)")
+        }
+        if let label = process.selinuxLabel, !label.isEmpty {
+            throw StrataError("validate", "process.selinuxLabel", reason: "not supported for a wasm module (it is applied at exec, and a module runs without one)")
+        }
+    }
+
+    private static func startsWithModuleMagic(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        if fd < 0 { return false }
+        defer { closeFD(fd) }
+        var prefix = [UInt8](repeating: 0, count: 4)
+        let n = read(fd, &prefix, 4)
+        return n == 4 && WasmTrigger.isModule(prefix: prefix)
+    }
+}
+
+/// The last step of an init that runs a module: it becomes the user's process as an exec
+/// would (umask, signals, seccomp, identity), without the exec, and runs the module.
+enum WasmLaunch {
+    static func run(_ ctx: InitContext, _ program: WasmProgram) throws(StrataError) -> Never {
+        // `start` waits for this fd to vanish, which for a native program is the exec.
+        closeFD(ctx.fifoFD)
+        // While the module runs, /proc/<init>/exe names the host's strun. Non-dumpable, only
+        // a process with CAP_SYS_PTRACE over the host's user namespace may open it
+        // (CVE-2019-5736). setUp made us so; a uid change resets it to fs.suid_dumpable,
+        // so it is said again after the identity, before the seccomp filter could deny it.
+        _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
+        try ProcessExec.becomeProcess(ctx.process, seccomp: ctx.seccomp?.atExec, signalMask: ctx.signalMaskToRestore)
+        _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
+        Processes.exitNow(program.run())
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the Wasm layer lands (issue 6).
-public enum WasmHandler {}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import StrataSystem
+import WASI
+import WasmKit
+import WasmKitWASI
+
+/// A WASI preview1 command, loaded and checked, with its WASI context (args, env, stdio,
+/// preopened directories) already opened: made by the container's init before `start`,
+/// so that a bad module fails `create` and every file is opened before seccomp applies.
+public final class WasmProgram {
+    /// A directory the module sees under `guestPath`.
+    public struct Preopen: Sendable, Equatable {
+        public let guestPath: String
+        public let hostPath: String
+        public init(guestPath: String, hostPath: String) {
+            self.guestPath = guestPath
+            self.hostPath = hostPath
+        }
+    }
+
+    /// The module file, as the process sees it (argv[0]).
+    public let path: String
+    private let module: Module
+    private let bridge: WASIBridgeToHost
+
+    /// Loads `path` (binary or WAT), checks its imports and opens the preopens.
+    /// `args` are the arguments after argv[0]; `environment` holds `KEY=VALUE` strings.
+    public init(path: String, args: [String], environment: [String], preopens: [Preopen]) throws(StrataError) {
+        self.path = path
+        module = try WasmModuleLoader.load(path)
+        do {
+            bridge = try WASIBridgeToHost(
+                args: [path] + args, environment: Self.dictionary(environment),
+                preopens: preopens.map { WASIBridgeToHost.Preopen(guestPath: $0.guestPath, hostPath: $0.hostPath) })
+        } catch {
+            throw StrataError("open wasi context", path, reason: "\(error)")
+        }
+        let provided = Set(bridge.hostFunctions(capabilities: WASICapability.all, stubUnlinked: false).keys)
+        do { try WasmModuleLoader.checkImports(module, path: path, provided: provided) } catch {
+            try? bridge.close()
+            throw error
+        }
+    }
+
+    /// Instantiates and runs `_start`. Returns the exit status: proc_exit's code (0 when
+    /// `_start` returns), or `trapStatus` after writing the trap, naming the function, to
+    /// stderr. Never throws: what fails here fails inside the running container.
+    public func run() -> Int32 {
+        let status: Int32
+        do {
+            let engine = Engine()
+            let store = Store(engine: engine)
+            var imports = Imports()
+            bridge.link(to: &imports, store: store)
+            let instance = try module.instantiate(store: store, imports: imports)
+            status = Int32(truncatingIfNeeded: try bridge.start(instance) & 0xff)
+        } catch let exit as WASIExitCode {
+            // proc_exit from a start section, before `_start`.
+            status = Int32(truncatingIfNeeded: exit.code & 0xff)
+        } catch let trap as Trap {
+            report(TrapReport(trap).message(module: path))
+            status = Self.trapStatus
+        } catch {
+            report("strun: wasm module \(path): \(error)")
+            status = Self.trapStatus
+        }
+        try? bridge.close()
+        return status
+    }
+
+    /// The exit status of a trapped module: 128 + SIGABRT, as wasmtime's CLI exits, so that
+    /// clients that look at signals see an abnormal end.
+    public static let trapStatus: Int32 = 134
+
+    private func report(_ text: String) {
+        try? Files.writeAll(fd: 2, Array((text + "\n").utf8), name: "stderr")
+    }
+
+    /// `KEY=VALUE` strings as WASI's environment (a later duplicate wins, as in execve's
+    /// getenv); an entry without `=` is a key with an empty value.
+    static func dictionary(_ environment: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for entry in environment {
+            if let eq = entry.firstIndex(of: "=") {
+                result[String(entry[..<eq])] = String(entry[entry.index(after: eq)...])
+            } else {
+                result[entry] = ""
+            }
+        }
+        return result
+    }
+}
