@@ -51,6 +51,16 @@ if [[ "${1:-}" != --inner ]]; then
   mkdir -p "$bundle/check"
   jq --arg r "$bundle/rootfs" '.root.path = $r | .process.args = ["echo", "strata-bench-ok"]' \
     "$bundle/config.json" >"$bundle/check/config.json"
+  # Wasm: a WASI hello (binary, made from tests/wasm/hello.wat by wabt, and the WAT
+  # itself) and a native hello (busybox echo), all on the same rootfs and config.
+  cp "$repo/tests/wasm/hello.wat" "$bundle/rootfs/hello.wat"
+  if command -v wat2wasm >/dev/null; then wat2wasm -o "$bundle/rootfs/hello.wasm" "$repo/tests/wasm/hello.wat"; fi
+  for variant in native:'["echo", "hello from wasm"]' wasm:'["/hello.wasm"]' wat:'["/hello.wat"]'; do
+    mkdir -p "$bundle/${variant%%:*}-hello"
+    jq --arg r "$bundle/rootfs" --argjson a "${variant#*:}" \
+      '.root.path = $r | .process.args = $a | if $a[0] == "echo" then . else .annotations["run.oci.handler"] = "wasm" end' \
+      "$bundle/config.json" >"$bundle/${variant%%:*}-hello/config.json"
+  done
   if [[ -e "$unified" ]] && command -v unshare >/dev/null; then
     exec unshare -m --propagation private "$0" --inner
   fi
@@ -179,6 +189,50 @@ if [[ " ${names[*]} " == *" strun-env "* ]]; then
   with=$(median_of strun-env) without=$(median_of strun-env-no-exec-stub)
   awk -v a="$with" -v b="$without" 'BEGIN { printf "\nexec stub (CVE-2019-5736): %+.2f ms per run (strun-env minus strun-env-no-exec-stub medians)\n", (a - b) * 1000 }' >>"$OUT/bench.md"
 fi
+# --- Wasm: `strun run` of a WASI hello against `strun run` of a native hello ---------
+# Same rootfs, same default config (namespaces, cgroup); the Wasm ones carry
+# run.oci.handler=wasm. Rotating rounds as above; medians over all rounds.
+if [[ ${BENCH_WASM:-1} == 1 && " ${names[*]} " == *" strun "* ]]; then
+  wasm_rows=()
+  mkdir -p "$state/wasm"
+  for kind in native wasm wat; do
+    [[ -e "$bundle/rootfs/hello.$kind" || $kind == native ]] || continue
+    out=$("$STRUN" --root "$state/wasm" run -b "$bundle/$kind-hello" "check-$kind-$$" </dev/null 2>&1 || true)
+    if [[ "$out" == "hello from wasm" ]]; then wasm_rows+=("$kind"); else echo "bench: skipping $kind hello: ${out:0:200}" >&2; fi
+  done
+  for ((round = 0; round < rounds; round++)); do
+    hf=(hyperfine -N --warmup "$warmup" --runs "$per_round" --export-json "$OUT/bench-wasm-round$round.json" --style basic)
+    for ((k = 0; k < ${#wasm_rows[@]}; k++)); do
+      kind=${wasm_rows[(k + round) % ${#wasm_rows[@]}]}
+      hf+=(--prepare "$STRUN --root $state/wasm delete --force hello-$kind")
+      hf+=(--command-name "strun-$kind-hello" "$STRUN --root $state/wasm run -b $bundle/$kind-hello hello-$kind")
+    done
+    "${hf[@]}" >/dev/null
+  done
+  jq -s '[map(.results[]) | group_by(.command)[] | {command: .[0].command, times: (map(.times[]) | sort)}
+    | .median = (.times | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end)
+    | .min = .times[0] | del(.times)]' "$OUT"/bench-wasm-round*.json >"$OUT/bench-wasm.json"
+  rm -f "$OUT"/bench-wasm-round*.json
+  native_median=$(jq -r '.[] | select(.command == "strun-native-hello") | .median' "$OUT/bench-wasm.json")
+  {
+    echo
+    echo "| command | median ms | min ms | vs native hello (median) | peak RSS MB |"
+    echo "|---|---|---|---|---|"
+    for kind in "${wasm_rows[@]}"; do
+      max=0
+      for ((r = 0; r < rss_runs; r++)); do
+        /usr/bin/time -f '%M' -o "$state/rss" "$STRUN" --root "$state/wasm" run -b "$bundle/$kind-hello" "rss-$kind-$r" \
+          </dev/null >/dev/null 2>&1 || true
+        kb=$(tail -n1 "$state/rss")
+        [[ "$kb" =~ ^[0-9]+$ ]] && ((kb > max)) && max=$kb
+      done
+      jq -r --arg c "strun-$kind-hello" --arg n "$native_median" --arg kb "$max" '.[] | select(.command == $c)
+        | "| \(.command) | \(.median * 1000 * 100 | round / 100) | \(.min * 1000 * 100 | round / 100) | \(.median / ($n | tonumber) * 100 | round / 100) | \($kb | tonumber / 1024 * 10 | round / 10) |"' \
+        "$OUT/bench-wasm.json"
+    done
+  } >>"$OUT/bench.md"
+fi
+
 echo
 cat "$OUT/bench.md"
 echo

@@ -83,3 +83,18 @@ teardown() {
     exec -it "$NAME" sh -c 'tty; echo exec-it-done')" /dev/null
   [[ "$output" == */dev/pts/* && "$output" == *exec-it-done* ]] || fail "exec -it: $output"
 }
+
+@test "podman: --annotation run.oci.handler=wasm runs a WASI module with Podman's seccomp profile; stop ends it" {
+  skip_unless_strun "runc has no Wasm handler"
+  run p run --rm --network none --annotation run.oci.handler=wasm -v "$REPO_ROOT/tests/wasm:/wasm:ro" \
+    "$IMAGE" /wasm/args.wat first "second arg"
+  [ "$status" -eq 0 ] || fail "status $status: $output"
+  [[ "$output" == *"arg:/wasm/args.wat"* && "$output" == *"arg:second arg"* ]] || fail "output: $output"
+  # Podman's environment reaches the module.
+  [[ "$output" == *"env:container=podman"* ]] || fail "no env: $output"
+  p run -d --network none --name "$NAME" --annotation run.oci.handler=wasm -v "$REPO_ROOT/tests/wasm:/wasm:ro" \
+    "$IMAGE" /wasm/sleep.wat
+  p stop -t 10 "$NAME"
+  [ "$(p inspect -f '{{.State.Status}} {{.State.ExitCode}}' "$NAME")" = "exited 143" ] ||
+    fail "after stop: $(p inspect -f '{{.State.Status}} {{.State.ExitCode}}' "$NAME")"
+}

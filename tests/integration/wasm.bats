@@ -219,3 +219,17 @@ wasm_handler() {
          and (.potentiallyUnsafeConfigAnnotations | index("run.oci.handler"))' <<<"$output" >/dev/null ||
     fail "features: $output"
 }
+
+@test "wasm: kill with SIGTERM ends a running module with 143, as it ends a process that does not handle it" {
+  wasm_handler
+  set_args /wasm/sleep.wat
+  rt run -b "$BUNDLE" "$CID" </dev/null >/dev/null 2>&1 &
+  local run_pid=$!
+  CLEANUP_PIDS+=("$run_pid")
+  wait_status "$CID" running
+  rt kill "$CID" TERM
+  local status=0
+  wait "$run_pid" || status=$?
+  [ "$status" -eq 143 ] || fail "run exited $status"
+  assert_no_leaks "$CID"
+}

@@ -86,6 +86,16 @@ enum WasmLaunch {
         _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
         try ProcessExec.becomeProcess(ctx.process, seccomp: ctx.seccomp?.atExec, signalMask: ctx.signalMaskToRestore)
         _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
+        endOnTerminationSignals()
         Processes.exitNow(program.run())
+    }
+
+    /// A module cannot handle signals, and as pid 1 of its namespace the kernel drops any
+    /// signal it has no handler for: `kill`, `docker stop` or `podman stop` would all have
+    /// to wait for SIGKILL. So these end it as they end an ordinary process, with 128+n.
+    private static func endOnTerminationSignals() {
+        for sig in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
+            signal(sig) { received in _exit(128 + received) }
+        }
     }
 }
