@@ -37,15 +37,15 @@ enum Workload {
         return .wasm(program)
     }
 
-    /// The container's root as `/`, then every bind-mounted directory under its own path,
-    /// so a module that looks at its preopens finds the mounts too.
+    /// The container's root as `/`, then every mounted directory (volumes, tmpfs) under its
+    /// own path, so a module that looks at its preopens finds the mounts too. The kernel's
+    /// trees (/proc, /dev, /sys) mean nothing to a WASI module and are left out.
     static func preopens(_ mounts: [Mount]) -> [WasmProgram.Preopen] {
         var result = [WasmProgram.Preopen(guestPath: "/", hostPath: "/")]
         for mount in mounts {
-            let options = mount.options ?? []
-            let isBind = mount.type == "bind" || options.contains("bind") || options.contains("rbind")
             let path = Paths.clean(mount.destination)
-            guard isBind, path != "/", Files.isDirectory(path),
+            let kernelTree = ["/proc", "/dev", "/sys"].contains { path == $0 || path.hasPrefix($0 + "/") }
+            guard !kernelTree, path != "/", Files.isDirectory(path),
                   !result.contains(where: { $0.guestPath == path }) else { continue }
             result.append(WasmProgram.Preopen(guestPath: path, hostPath: path))
         }
