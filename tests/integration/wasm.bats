@@ -93,6 +93,26 @@ wasm_handler() {
   [ "$(cat "$HOSTDIR/wasm-out.txt")" = "contents from the image" ] || fail "not written through the bind mount"
 }
 
+@test "wasm: the root is preopened as /, then the mounted directories; not /proc, /dev or /sys" {
+  wasm_handler
+  cfg '.mounts += [{"destination": "/mnt", "type": "bind", "source": $src, "options": ["rbind", "ro"]},
+                   {"destination": "/scratch", "type": "tmpfs", "source": "tmpfs"}]' --arg src "$HOSTDIR"
+  set_args /wasm/preopens.wat
+  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  [ "$status" -eq 0 ] || fail "status $status: $output / $stderr"
+  [ "$output" = "$(printf 'preopen:/\npreopen:/mnt\npreopen:/scratch')" ] || fail "preopens: $output"
+}
+
+@test "wasm: clocks and random come from the host" {
+  wasm_handler
+  set_args /wasm/clock.wasm
+  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  [ "$status" -eq 0 ] || fail "status $status (3: random_get repeated itself): $output / $stderr"
+  local now
+  now=$(date +%s)
+  ((output <= now && output >= now - 10)) || fail "wall clock $output, host $now"
+}
+
 @test "wasm: a readonly root is read-only for the module too" {
   wasm_handler
   cfg '.root.readonly = true'
