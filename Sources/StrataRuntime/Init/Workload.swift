@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CShim
 import StrataSystem
 import StrataSpec
 import StrataWasm
@@ -70,32 +69,5 @@ enum Workload {
         var prefix = [UInt8](repeating: 0, count: 4)
         let n = read(fd, &prefix, 4)
         return n == 4 && WasmTrigger.isModule(prefix: prefix)
-    }
-}
-
-/// The last step of an init that runs a module: it becomes the user's process as an exec
-/// would (umask, signals, seccomp, identity), without the exec, and runs the module.
-enum WasmLaunch {
-    static func run(_ ctx: InitContext, _ program: WasmProgram) throws(StrataError) -> Never {
-        // `start` waits for this fd to vanish, which for a native program is the exec.
-        closeFD(ctx.fifoFD)
-        // While the module runs, /proc/<init>/exe names the host's strun. Non-dumpable, only
-        // a process with CAP_SYS_PTRACE over the host's user namespace may open it
-        // (CVE-2019-5736). setUp made us so; a uid change resets it to fs.suid_dumpable,
-        // so it is said again after the identity, before the seccomp filter could deny it.
-        _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
-        try ProcessExec.becomeProcess(ctx.process, seccomp: ctx.seccomp?.atExec, signalMask: ctx.signalMaskToRestore)
-        _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
-        endOnTerminationSignals()
-        Processes.exitNow(program.run())
-    }
-
-    /// A module cannot handle signals, and as pid 1 of its namespace the kernel drops any
-    /// signal it has no handler for: `kill`, `docker stop` or `podman stop` would all have
-    /// to wait for SIGKILL. So these end it as they end an ordinary process, with 128+n.
-    private static func endOnTerminationSignals() {
-        for sig in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
-            signal(sig) { received in _exit(128 + received) }
-        }
     }
 }
