@@ -10,30 +10,22 @@ import WasmKitWASI
 /// preopened directories) already opened: made by the container's init before `start`,
 /// so that a bad module fails `create` and every file is opened before seccomp applies.
 public final class WasmProgram {
-    /// A directory the module sees under `guestPath`.
-    public struct Preopen: Sendable, Equatable {
-        public let guestPath: String
-        public let hostPath: String
-        public init(guestPath: String, hostPath: String) {
-            self.guestPath = guestPath
-            self.hostPath = hostPath
-        }
-    }
-
     /// The module file, as the process sees it (argv[0]).
     public let path: String
     private let module: Module
     private let bridge: WASIBridgeToHost
 
-    /// Loads `path` (binary or WAT), checks its imports and opens the preopens.
-    /// `args` are the arguments after argv[0]; `environment` holds `KEY=VALUE` strings.
-    public init(path: String, args: [String], environment: [String], preopens: [Preopen]) throws(StrataError) {
+    /// Loads `path` (binary or WAT), checks its imports and opens the preopened
+    /// directories, which the module sees under the same paths as the caller (the init
+    /// runs in the container's root already). `args` are the arguments after argv[0];
+    /// `environment` holds `KEY=VALUE` strings.
+    public init(path: String, args: [String], environment: [String], preopens: [String]) throws(StrataError) {
         self.path = path
         module = try WasmModuleLoader.load(path)
         do {
             bridge = try WASIBridgeToHost(
                 args: [path] + args, environment: Self.dictionary(environment),
-                preopens: preopens.map { WASIBridgeToHost.Preopen(guestPath: $0.guestPath, hostPath: $0.hostPath) })
+                preopens: preopens.map { WASIBridgeToHost.Preopen(guestPath: $0, hostPath: $0) })
         } catch {
             throw StrataError("open wasi context", path, reason: "\(error)")
         }

@@ -35,27 +35,31 @@ wasm_handler() {
   cfg '.annotations["run.oci.handler"] = "wasm"'
 }
 
+# run_wasm ARG...: `run` the bundle in the foreground with process.args = ARG...;
+# $status, $output (stdout) and $stderr as bats' run --separate-stderr sets them.
+run_wasm() {
+  set_args "$@"
+  run --separate-stderr "$RUNTIME" --root "$ROOT" run -b "$BUNDLE" "$CID" </dev/null
+}
+
 @test "wasm: hello world from a WAT module, run through the annotation" {
   wasm_handler
-  set_args /wasm/hello.wat
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/hello.wat
   [ "$status" -eq 0 ] || fail "status $status: $output / $stderr"
   [ "$output" = "hello from wasm" ] || fail "output: $output"
   assert_no_leaks "$CID"
 }
 
 @test "wasm: a binary module is recognised by its \\0asm magic, without any annotation" {
-  set_args /wasm/hello.wasm
   chmod 0755 "$BUNDLE/rootfs/wasm/hello.wasm"
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/hello.wasm
   [ "$status" -eq 0 ] || fail "status $status: $output / $stderr"
   [ "$output" = "hello from wasm" ] || fail "output: $output"
 }
 
 @test "wasm: wasm-smart runs a .wasm entrypoint as Wasm and anything else natively; a sandbox container never" {
   cfg '.annotations["run.oci.handler"] = "wasm-smart"'
-  set_args /wasm/hello.wasm
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/hello.wasm
   [ "$status" -eq 0 ] && [ "$output" = "hello from wasm" ] || fail "smart wasm: $status $output / $stderr"
   set_args echo native
   run --separate-stderr rt run -b "$BUNDLE" "$(new_id)" </dev/null
@@ -68,8 +72,7 @@ wasm_handler() {
 
 @test "wasm: args come from process.args (argv[0] is the module path) and env from process.env" {
   cfg '.annotations["module.wasm.image/variant"] = "compat" | .process.env = ["PATH=/bin", "GREETING=hi there"]'
-  set_args /wasm/args.wasm one "two words"
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/args.wasm one "two words"
   [ "$status" -eq 0 ] || fail "status $status: $output / $stderr"
   assert_output_has '^arg:/wasm/args.wasm$'
   assert_output_has '^arg:one$'
@@ -85,8 +88,7 @@ wasm_handler() {
   echo "contents from the image" >"$BUNDLE/rootfs/etc/wasm-in.txt"
   cfg '.root.readonly = false | .mounts += [{"destination": "/mnt", "type": "bind", "source": $src, "options": ["rbind", "rw"]}]' \
     --arg src "$HOSTDIR"
-  set_args /wasm/files.wat
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/files.wat
   [ "$status" -eq 0 ] || fail "status $status: $output / $stderr"
   [ "$output" = "contents from the image" ] || fail "stdout: $output"
   [ "$(cat "$BUNDLE/rootfs/wasm-out.txt")" = "contents from the image" ] || fail "not written in the rootfs"
@@ -97,16 +99,14 @@ wasm_handler() {
   wasm_handler
   cfg '.mounts += [{"destination": "/mnt", "type": "bind", "source": $src, "options": ["rbind", "ro"]},
                    {"destination": "/scratch", "type": "tmpfs", "source": "tmpfs"}]' --arg src "$HOSTDIR"
-  set_args /wasm/preopens.wat
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/preopens.wat
   [ "$status" -eq 0 ] || fail "status $status: $output / $stderr"
   [ "$output" = "$(printf 'preopen:/\npreopen:/mnt\npreopen:/scratch')" ] || fail "preopens: $output"
 }
 
 @test "wasm: clocks and random come from the host" {
   wasm_handler
-  set_args /wasm/clock.wasm
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/clock.wasm
   [ "$status" -eq 0 ] || fail "status $status (3: random_get repeated itself): $output / $stderr"
   local now
   now=$(date +%s)
@@ -116,8 +116,7 @@ wasm_handler() {
 @test "wasm: a readonly root is read-only for the module too" {
   wasm_handler
   cfg '.root.readonly = true'
-  set_args /wasm/mkdir.wasm
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/mkdir.wasm
   # WASI errno 69 is EROFS.
   [ "$status" -eq 69 ] || fail "status $status: $output / $stderr"
   [ ! -e "$BUNDLE/rootfs/wasm-made" ] || fail "directory made on a read-only root"
@@ -141,8 +140,7 @@ wasm_handler() {
 
 @test "wasm: a trap is reported naming the trap and the function, with status 134" {
   wasm_handler
-  set_args /wasm/trap.wasm
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/trap.wasm
   [ "$status" -eq 134 ] || fail "status $status: $output / $stderr"
   grep -qF "wasm module /wasm/trap.wasm trapped: unreachable, in function boom" <<<"$stderr" ||
     fail "stderr: $stderr"
@@ -173,8 +171,7 @@ wasm_handler() {
 @test "wasm: a module that grows past the cgroup memory limit is stopped, not the host" {
   wasm_handler
   cfg '.linux.resources.memory = {"limit": 33554432, "swap": 33554432}'
-  set_args /wasm/grow.wasm
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/grow.wasm
   # The kernel's OOM killer ends the init: SIGKILL, 128 + 9.
   [ "$status" -eq 137 ] || fail "status $status: $output / $stderr"
   [[ "$output" != *grown* ]] || fail "the module grew past the limit"
@@ -188,10 +185,9 @@ wasm_handler() {
 @test "wasm: the seccomp filter applies to the module's WASI calls" {
   wasm_handler
   cfg '.root.readonly = false'
-  set_args /wasm/mkdir.wasm
   cfg '.linux.seccomp = {"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86_64"],
         "syscalls": [{"names": ["mkdirat", "mkdir"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]}'
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_wasm /wasm/mkdir.wasm
   # WASI errno 63 is EPERM: the filter's answer reached the module.
   [ "$status" -eq 63 ] || fail "status $status: $output / $stderr"
   [ ! -e "$BUNDLE/rootfs/wasm-made" ] || fail "mkdir passed the filter"

@@ -39,14 +39,14 @@ enum Workload {
     /// The container's root as `/`, then every mounted directory (volumes, tmpfs) under its
     /// own path, so a module that looks at its preopens finds the mounts too. The kernel's
     /// trees (/proc, /dev, /sys) mean nothing to a WASI module and are left out.
-    static func preopens(_ mounts: [Mount]) -> [WasmProgram.Preopen] {
-        var result = [WasmProgram.Preopen(guestPath: "/", hostPath: "/")]
+    static func preopens(_ mounts: [Mount]) -> [String] {
+        var result = ["/"]
         for mount in mounts {
             let path = Paths.clean(mount.destination)
             let kernelTree = ["/proc", "/dev", "/sys"].contains { path == $0 || path.hasPrefix($0 + "/") }
             guard !kernelTree, path != "/", Files.isDirectory(path),
-                  !result.contains(where: { $0.guestPath == path }) else { continue }
-            result.append(WasmProgram.Preopen(guestPath: path, hostPath: path))
+                  !result.contains(path) else { continue }
+            result.append(path)
         }
         return result
     }
