@@ -58,72 +58,78 @@ import Glibc
 #endif
 import StrataSystem
 
-/// A module file in a fresh temporary directory.
-private func moduleFile(_ text: String, name: String = "m.wat") throws -> String {
+/// Runs `body` with the path of a module file holding `text`, in a temporary directory
+/// removed afterwards.
+private func withModule<R>(_ text: String, name: String = "m.wat", _ body: (String) throws -> R) throws -> R {
     var template = Array("/tmp/strata-wasm-test.XXXXXX".utf8CString)
-    let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    guard let base = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap(mkdtemp) }) else {
+        throw StrataError.system("mkdtemp", "/tmp/strata-wasm-test.XXXXXX")
+    }
+    let dir = String(cString: base)
+    defer { try? Files.removeTree(dir) }
     let path = dir + "/" + name
     try Files.write(path, Array(text.utf8))
-    return path
+    return try body(path)
+}
+
+/// Loads `text` as a program, as the init does.
+private func program(_ text: String, name: String = "m.wat") throws -> WasmProgram {
+    try withModule(text, name: name) { path in
+        try WasmProgram(path: path, args: [], environment: [], preopens: [])
+    }
 }
 
 @Suite struct LoaderTests {
     @Test func unsupportedImportIsNamedWithTheModule() throws {
-        let path = try moduleFile("""
+        try withModule("""
             (module (import "env" "launch" (func (param i32))) (memory (export "memory") 1)
               (func (export "_start")))
-            """)
-        #expect {
-            _ = try WasmProgram(path: path, args: [], environment: [], preopens: [])
-        } throws: { error in
-            "\(error)" == "load wasm module \(path): unsupported import env.launch (function): strun provides the functions of wasi_snapshot_preview1 only"
+            """) { path in
+            #expect {
+                _ = try WasmProgram(path: path, args: [], environment: [], preopens: [])
+            } throws: { error in
+                "\(error)" == "load wasm module \(path): unsupported import env.launch (function): strun provides the functions of wasi_snapshot_preview1 only"
+            }
         }
     }
 
-    @Test func unknownWASIFunctionIsRefused() throws {
-        let path = try moduleFile("""
-            (module (import "wasi_snapshot_preview1" "no_such_call" (func)) (func (export "_start")))
-            """)
-        #expect(throws: StrataError.self) { _ = try WasmProgram(path: path, args: [], environment: [], preopens: []) }
-    }
-
-    @Test func garbageIsNotAModule() throws {
-        let path = try moduleFile("not wasm at all", name: "x.wasm")
-        #expect {
-            _ = try WasmProgram(path: path, args: [], environment: [], preopens: [])
-        } throws: { error in
-            "\(error)".hasPrefix("load wasm module \(path): neither a binary module nor valid WAT")
+    @Test func unknownWASIFunctionIsRefused() {
+        #expect(throws: StrataError.self) {
+            _ = try program("(module (import \"wasi_snapshot_preview1\" \"no_such_call\" (func)) (func (export \"_start\")))")
         }
     }
 
-    @Test func aReactorIsNotACommand() throws {
-        let path = try moduleFile("(module (func (export \"_initialize\")))")
+    @Test func garbageIsNotAModule() {
         #expect {
-            _ = try WasmProgram(path: path, args: [], environment: [], preopens: [])
+            _ = try program("not wasm at all", name: "x.wasm")
+        } throws: { error in
+            "\(error)".contains("x.wasm: neither a binary module nor valid WAT")
+        }
+    }
+
+    @Test func aReactorIsNotACommand() {
+        #expect {
+            _ = try program("(module (func (export \"_initialize\")))")
         } throws: { error in
             "\(error)".hasSuffix("no exported _start function (not a WASI command)")
         }
     }
 
     @Test func procExitCodeIsTheStatus() throws {
-        let path = try moduleFile("""
+        let exits = try program("""
             (module (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
               (memory (export "memory") 1)
               (func (export "_start") (call $exit (i32.const 300))))
             """)
-        let program = try WasmProgram(path: path, args: [], environment: [], preopens: [])
-        #expect(program.run() == 300 & 0xff)
+        #expect(exits.run() == 300 & 0xff)
     }
 
     @Test func returningFromStartIsSuccess() throws {
-        let path = try moduleFile("(module (memory (export \"memory\") 1) (func (export \"_start\")))")
-        let program = try WasmProgram(path: path, args: [], environment: [], preopens: [])
-        #expect(program.run() == 0)
+        #expect(try program("(module (memory (export \"memory\") 1) (func (export \"_start\")))").run() == 0)
     }
 
     @Test func aTrapEndsWithTheTrapStatus() throws {
-        let path = try moduleFile("(module (func $f (i32.div_u (i32.const 1) (i32.const 0)) drop) (func (export \"_start\") (call $f)))")
-        let program = try WasmProgram(path: path, args: [], environment: [], preopens: [])
-        #expect(program.run() == WasmProgram.trapStatus)
+        let traps = try program("(module (func $f (i32.div_u (i32.const 1) (i32.const 0)) drop) (func (export \"_start\") (call $f)))")
+        #expect(traps.run() == WasmProgram.trapStatus)
     }
 }
