@@ -190,3 +190,19 @@ cleanup_delegation() {
   urt delete -f "$CID"
   [ ! -e "$DELEGATED/$CID" ]
 }
+
+@test "rootless: a Wasm module runs as the unprivileged user's container" {
+  skip_unless_strun "runc has no Wasm handler"
+  cp "$REPO_ROOT/tests/wasm/files.wat" "$BUNDLE/rootfs/files.wat"
+  echo "rootless data" >"$BUNDLE/rootfs/etc/wasm-in.txt"
+  mkdir -p "$BUNDLE/rootfs/mnt"
+  chown -R "$ROOTLESS_USER:" "$BUNDLE/rootfs"
+  cfg '.annotations["run.oci.handler"] = "wasm" | .root.readonly = false'
+  set_args /files.wat
+  run --separate-stderr urt run -b "$BUNDLE" "$CID" </dev/null
+  [ "$status" -eq 0 ] || fail "run failed ($status): $output / $stderr"
+  [ "$output" = "rootless data" ] || fail "output: $output"
+  # Written as the user's container root: the user's file on the host.
+  [ "$(stat -c %U "$BUNDLE/rootfs/wasm-out.txt")" = "$ROOTLESS_USER" ]
+  [ ! -e "$ROOT/$CID" ]
+}
