@@ -143,3 +143,15 @@ in_tty() {
   fi
   [ "$(cat "$file")" = 16777216 ] || fail "$file: $(cat "$file")"
 }
+
+@test "containerd: ctr run --annotation run.oci.handler=wasm runs a WASI module through the shim, with its exit status" {
+  skip_unless_strun "runc has no Wasm handler"
+  local wasm=type=bind,src=$REPO_ROOT/tests/wasm,dst=/wasm,options=rbind:ro
+  run c_ctr run --rm --runc-binary "$RUNTIME" --annotation run.oci.handler=wasm --mount "$wasm" \
+    "$IMAGE" "$NAME" /wasm/args.wat from-ctr
+  [ "$status" -eq 0 ] || fail "status $status: $output"
+  [[ "$output" == *"arg:/wasm/args.wat"* && "$output" == *"arg:from-ctr"* ]] || fail "output: $output"
+  run c_ctr run --rm --runc-binary "$RUNTIME" --annotation run.oci.handler=wasm --mount "$wasm" \
+    "$IMAGE" "$NAME-exit" /wasm/exit.wat
+  [ "$status" -eq 42 ] || fail "proc_exit status: $status $output"
+}
