@@ -261,3 +261,18 @@ run_wasm() {
   [ "$status" -eq 143 ] || fail "run exited $status"
   assert_no_leaks "$CID"
 }
+
+@test "wasm: start returns while the module runs, and poststart hooks run then" {
+  wasm_handler
+  cfg '.hooks.poststart = [{"path": "/bin/sh", "args": ["sh", "-c", "cat >/dev/null; touch \($f)"]}]' \
+    --arg f "$HOSTDIR/poststart-ran"
+  set_args /wasm/sleep.wat
+  rt create -b "$BUNDLE" "$CID" </dev/null
+  timeout 10 "$RUNTIME" --root "$ROOT" start "$CID"
+  [ -e "$HOSTDIR/poststart-ran" ] || fail "poststart did not run"
+  [ "$(state_field "$CID" .status)" = running ]
+  rt kill "$CID" KILL
+  wait_status "$CID" stopped
+  rt delete "$CID"
+  assert_no_leaks "$CID"
+}
