@@ -10,6 +10,7 @@ resolve_strata() {
 }
 
 strata() {
+  [[ -x "$STRATA" ]] || fail "strata not built: swift build -c release -Xswiftc -static-executable --product strata"
   "$STRATA" "$@"
 }
 
@@ -21,14 +22,13 @@ write_policy() {
     '{strataPolicy: 1, defaultEffect: "deny", audit: {path: $log}, rules: $rules} | '"$extra" >"$file"
 }
 
-# audit_records JQ-FILTER: the audit log's records as one array, filtered.
+# audit_records [JQ-ARGS...] JQ-FILTER: the audit log's records as one array, filtered.
 audit_records() {
-  jq -sc "$1" "$AUDIT_LOG"
+  jq -sc "$@" "$AUDIT_LOG"
 }
 
 policy_setup() {
   resolve_strata
-  [[ -x "$STRATA" ]] || fail "strata not built: swift build -c release -Xswiftc -static-executable --product strata"
   AUDIT_LOG=$TEST_DIR/audit/audit.jsonl
   POLICY=$TEST_DIR/policy.json
 }

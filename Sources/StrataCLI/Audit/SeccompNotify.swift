@@ -28,7 +28,7 @@ enum SeccompNotify {
         let rc = raw.withUnsafeMutableBytes { strata_ioctl_ptr(fd, receiveRequest, $0.baseAddress) }
         if rc != 0 { return .failure(Errno(errno)) }
         return raw.withUnsafeBytes { b in
-            .success(Notification(
+            Result<Notification, Errno>.success(Notification(
                 id: b.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
                 pid: b.loadUnaligned(fromByteOffset: 8, as: UInt32.self),
                 nr: b.loadUnaligned(fromByteOffset: 16, as: Int32.self),

@@ -52,9 +52,9 @@ final class SyscallMonitor {
 
     func run(ready: () -> Void) throws(StrataError) {
         // SIGTERM/SIGINT end the loop cleanly (the socket is removed) through a signalfd.
-        let mask: UInt64 = (1 << (UInt64(SIGTERM) - 1)) | (1 << (UInt64(SIGINT) - 1))
-        _ = strata_sigmask_set(mask, nil)
-        signals = strata_signalfd_mask(mask, Int32(SFD_CLOEXEC) | Int32(SFD_NONBLOCK))
+        let mask = Signals.bit(SIGTERM) | Signals.bit(SIGINT)
+        Signals.setBlocked(mask)
+        signals = try Signals.signalFD(mask)
         server = try MonitorSocket.listen(at: socketPath)
         defer { shutdown() }
         ready()
@@ -126,7 +126,10 @@ final class SyscallMonitor {
         var pid: Int64 = 0
         if case .int(let p)? = message["pid"] { pid = p }
         var names: [String] = []
-        if case .array(let list)? = message["fds"] { names = list.compactMap { if case .string(let s) = $0 { s } else { nil } } }
+        if case .array(let list)? = message["fds"] { names = list.compactMap { (v: JSONValue) -> String? in
+                if case .string(let s) = v { return s }
+                return nil
+            } }
         for (index, fd) in fds.enumerated() {
             let name = index < names.count ? names[index] : (fds.count == 1 ? "seccompFd" : "")
             guard name == "seccompFd", listeners.count < Self.maxListeners else {
