@@ -9,14 +9,14 @@ enum MonitorSocket {
     /// refusing to take over from one that still answers.
     static func listen(at path: String) throws(StrataError) -> Int32 {
         if Files.exists(path) {
-            if let probe = try? connect(path) {
+            if let probe = try? UnixSocket.connect(path, object: path) {
                 close(probe)
                 throw StrataError("listen", path, reason: "another monitor is already serving this socket")
             }
             unlink(path)
         }
         let fd = try sys("socket", path) { socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0) }
-        var address = try Self.address(path)
+        var address = try UnixSocket.address(path, object: path)
         let old = umask(0o077) // root's containers only: the socket is 0600
         let rc = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
@@ -33,33 +33,5 @@ enum MonitorSocket {
             throw StrataError.system("listen", path, errno: code)
         }
         return fd
-    }
-
-    static func connect(_ path: String) throws(StrataError) -> Int32 {
-        let fd = try sys("socket", path) { socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
-        var address = try Self.address(path)
-        let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        if rc != 0 {
-            let code = errno
-            close(fd)
-            throw StrataError.system("connect", path, errno: code)
-        }
-        return fd
-    }
-
-    private static func address(_ path: String) throws(StrataError) -> sockaddr_un {
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard bytes.count < capacity else {
-            throw StrataError("socket", path, reason: "path longer than \(capacity - 1) bytes")
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (i, b) in bytes.enumerated() { raw[i] = b }
-        }
-        return address
     }
 }

@@ -65,7 +65,7 @@ enum SeccompNotify {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var buf = [UInt8](repeating: 0, count: limit)
-        let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, limit, off_t(bitPattern: address)) }
+        let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, limit, off_t(Int64(bitPattern: address))) }
         guard n > 0 else { return nil }
         let bytes = buf[0..<n]
         return String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)

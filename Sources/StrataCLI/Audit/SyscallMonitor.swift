@@ -51,10 +51,8 @@ final class SyscallMonitor {
     }
 
     func run(ready: () -> Void) throws(StrataError) {
-        // SIGTERM/SIGINT end the loop cleanly (the socket is removed) through a signalfd.
-        let mask = Signals.bit(SIGTERM) | Signals.bit(SIGINT)
-        Signals.setBlocked(mask)
-        signals = try Signals.signalFD(mask)
+        // SIGTERM/SIGINT end the loop cleanly (the socket is removed).
+        signals = try StopSignals.install()
         server = try MonitorSocket.listen(at: socketPath)
         defer { shutdown() }
         ready()
@@ -82,8 +80,10 @@ final class SyscallMonitor {
 
     private func acceptAll() {
         while true {
-            let fd = accept4(server, nil, nil, Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue))
+            // (accept4 is hidden from Swift's Glibc; strata never execs, so the window is harmless.)
+            let fd = accept(server, nil, nil)
             if fd < 0 { return }
+            Descriptors.setCloseOnExec(fd, true)
             guard connections.count < Self.maxPending else {
                 close(fd)
                 note("too many pending connections: one refused")
@@ -244,6 +244,7 @@ final class SyscallMonitor {
         for (fd, c) in connections { close(fd); for f in c.fds { close(f) } }
         if server >= 0 { close(server); unlink(socketPath) }
         if signals >= 0 { close(signals) }
+        StopSignals.restore()
     }
 
     private func note(_ text: String) {
@@ -260,5 +261,34 @@ final class SyscallMonitor {
     static func uid(of pid: UInt32) -> Int64 {
         var st = stat()
         return stat("/proc/\(pid)", &st) == 0 ? Int64(st.st_uid) : -1
+    }
+}
+
+/// The write end of the stop pipe, for the signal handler (a C handler cannot capture).
+nonisolated(unsafe) private var stopPipeWriteEnd: Int32 = -1
+
+/// SIGTERM and SIGINT as a readable pipe. Not a signalfd: `strata` runs commands on a
+/// pool thread, and a signal the main thread does not block would kill the process
+/// before the socket is removed; a handler runs on whichever thread gets it.
+enum StopSignals {
+    /// Installs the handlers; returns the read end to poll.
+    static func install() throws(StrataError) -> Int32 {
+        var fds: [Int32] = [-1, -1]
+        try sys("pipe2", "stop signals") { strata_pipe2(&fds, O_CLOEXEC | O_NONBLOCK) }
+        stopPipeWriteEnd = fds[1]
+        for sig in [SIGTERM, SIGINT] {
+            signal(sig) { _ in
+                var byte: UInt8 = 1
+                _ = write(stopPipeWriteEnd, &byte, 1)
+            }
+        }
+        return fds[0]
+    }
+
+    static func restore() {
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGINT, SIG_DFL)
+        if stopPipeWriteEnd >= 0 { close(stopPipeWriteEnd) }
+        stopPipeWriteEnd = -1
     }
 }

@@ -37,8 +37,8 @@ public enum Admission {
         }
     }
 
-    /// The audit records of one decision: deny and audit matches always, allow matches
-    /// (and a default allow) when the policy records allowed containers.
+    /// The audit records of one decision: deny and audit matches always, allow matches of
+    /// an admitted config (and a default allow) when the policy records allowed containers.
     public static func auditRecords(_ decision: Decision, policy: Policy, id: String, bundle: String,
                                     uid: uid_t) -> [[String: JSONValue]] {
         func record(rule: String, effect: Effect, severity: Severity, reason: String) -> [String: JSONValue] {
@@ -51,7 +51,8 @@ public enum Admission {
             return [record(rule: "(default)", effect: decision.defaultEffect, severity: .medium,
                            reason: "no rule matched")]
         }
-        return decision.matches.filter { $0.rule.effect != .allow || policy.recordAllowed || !decision.allowed }
+        // A denied config's allow matches did not decide anything: only what refused it is kept.
+        return decision.matches.filter { $0.rule.effect != .allow || (policy.recordAllowed && decision.allowed) }
             .map { record(rule: $0.rule.id, effect: $0.rule.effect, severity: $0.rule.severity, reason: $0.reason) }
     }
 }
