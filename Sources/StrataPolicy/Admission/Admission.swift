@@ -21,8 +21,11 @@ public enum Admission {
     }
 
     /// Evaluates the policy at `policyPath` on `spec` and records the decision in the
-    /// policy's audit log; throws naming every violated rule when it denies.
-    public static func enforce(policyPath: String, spec: Spec, id: String, bundle: String) throws(StrataError) {
+    /// policy's audit log; throws naming every violated rule when it denies. Returns the
+    /// microseconds it took (read, evaluation and record), for `--debug`.
+    @discardableResult
+    public static func enforce(policyPath: String, spec: Spec, id: String, bundle: String) throws(StrataError) -> Int {
+        let started = monotonicMicros()
         let policy = try PolicyParser.load(policyPath)
         let decision = policy.evaluate(spec)
         let records = auditRecords(decision, policy: policy, id: id, bundle: bundle, uid: getuid())
@@ -35,6 +38,13 @@ public enum Admission {
         if !decision.allowed {
             throw StrataError("policy \(policyPath) denies container", "\"\(id)\"", reason: decision.denialReason())
         }
+        return monotonicMicros() - started
+    }
+
+    private static func monotonicMicros() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return ts.tv_sec * 1_000_000 + ts.tv_nsec / 1000
     }
 
     /// The audit records of one decision: deny and audit matches always, allow matches of

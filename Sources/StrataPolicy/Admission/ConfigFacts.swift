@@ -65,6 +65,9 @@ struct ConfigFacts {
 
     /// `sys_admin`, `SYS_ADMIN` and `CAP_SYS_ADMIN` are one capability.
     static func capabilityName(_ name: String) -> String {
+        // Configs nearly always spell it CAP_X already; uppercased() (Unicode tables) is
+        // the slow path only.
+        if name.utf8.starts(with: "CAP_".utf8), !name.utf8.contains(where: { (0x61...0x7a).contains($0) }) { return name }
         let upper = name.uppercased()
         return upper.hasPrefix("CAP_") ? upper : "CAP_" + upper
     }

@@ -13,7 +13,8 @@ struct PolicyField {
     func object(allowing keys: Set<String>) throws(Problem) -> [String: JSONValue] {
         guard case .object(let members) = value else { throw Problem(path: path, reason: "expected an object, got \(value.kindName)") }
         // A misspelt member in a security policy would silently loosen it: refuse it.
-        if let unknown = members.keys.filter({ !keys.contains($0) }).sorted().first {
+        for key in members.keys where !keys.contains(key) {
+            let unknown = members.keys.filter { !keys.contains($0) }.sorted()[0]
             throw Problem(path: child(unknown).path, reason: "unknown member (known: \(keys.sorted().joined(separator: ", ")))")
         }
         return members

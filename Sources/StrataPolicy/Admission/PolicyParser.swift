@@ -22,7 +22,7 @@ public enum PolicyParser {
     }
 
     private static func policy(_ root: PolicyField, path: String) throws(PolicyField.Problem) -> Policy {
-        let members = try root.object(allowing: ["strataPolicy", "name", "description", "defaultEffect", "audit", "rules", "syscalls"])
+        let members = try root.object(allowing: Keys.policy)
         guard let version = members["strataPolicy"], version == .int(1) else {
             throw PolicyField.Problem(path: "strataPolicy", reason: "must be 1 (the policy format version)")
         }
@@ -31,7 +31,7 @@ public enum PolicyParser {
                             rules: [], auditLog: Policy.defaultAuditLog, recordAllowed: true,
                             syscalls: SyscallPolicy())
         if let audit = root.member(members, "audit") {
-            let a = try audit.object(allowing: ["path", "recordAllowed"])
+            let a = try audit.object(allowing: Keys.audit)
             if let p = audit.member(a, "path") {
                 policy.auditLog = try p.string()
                 guard policy.auditLog.hasPrefix("/") else { throw PolicyField.Problem(path: p.path, reason: "must be an absolute path") }
@@ -51,7 +51,7 @@ public enum PolicyParser {
     }
 
     private static func rule(_ field: PolicyField) throws(PolicyField.Problem) -> Rule {
-        let m = try field.object(allowing: ["id", "name", "description", "severity", "effect", "match", "reason"])
+        let m = try field.object(allowing: Keys.rule)
         guard let idField = field.member(m, "id") else { throw PolicyField.Problem(path: field.path + ".id", reason: "required") }
         let id = try idField.string()
         guard !id.isEmpty else { throw PolicyField.Problem(path: idField.path, reason: "must not be empty") }
@@ -64,14 +64,23 @@ public enum PolicyParser {
                     conditions: try field.member(m, "match").map(conditions) ?? [])
     }
 
+    /// The members each object may have; built once, not per rule.
+    enum Keys {
+        static let policy: Set<String> = ["strataPolicy", "name", "description", "defaultEffect", "audit", "rules", "syscalls"]
+        static let audit: Set<String> = ["path", "recordAllowed"]
+        static let rule: Set<String> = ["id", "name", "description", "severity", "effect", "match", "reason"]
+        static let match: Set<String> = [
+            "capabilities", "capabilitiesOutside", "hostNamespaces", "mount", "readonlyRootfs", "runAsRoot",
+            "seccompUnconfined", "noNewPrivileges", "missingLimits", "devices", "annotations", "images", "sysctls",
+        ]
+        static let mount: Set<String> = ["type", "source", "destination"]
+    }
+
     static let namespaceTypes: Set<String> = ["pid", "network", "ipc", "uts", "user", "mount", "cgroup", "time"]
     static let limitKinds: Set<String> = ["memory", "cpu", "pids"]
 
     private static func conditions(_ field: PolicyField) throws(PolicyField.Problem) -> [Condition] {
-        let m = try field.object(allowing: [
-            "capabilities", "capabilitiesOutside", "hostNamespaces", "mount", "readonlyRootfs", "runAsRoot",
-            "seccompUnconfined", "noNewPrivileges", "missingLimits", "devices", "annotations", "images", "sysctls",
-        ])
+        let m = try field.object(allowing: Keys.match)
         var out: [Condition] = []
         // A fixed order, so that reasons read the same way every time.
         for key in m.keys.sorted() {
@@ -84,7 +93,7 @@ public enum PolicyParser {
                 out.append(.hostNamespaces(try PolicyField(value: .array(names.map { .string($0) }), path: f.path)
                     .strings(from: namespaceTypes)))
             case "mount":
-                let mm = try f.object(allowing: ["type", "source", "destination"])
+                let mm = try f.object(allowing: Keys.mount)
                 out.append(.mount(types: try f.member(mm, "type")?.strings(), sources: try f.member(mm, "source")?.strings(),
                                   destinations: try f.member(mm, "destination")?.strings()))
             case "readonlyRootfs": out.append(.readonlyRootfs(try f.bool()))

@@ -45,6 +45,21 @@ public enum AuditRecord {
         return parsed
     }
 
+    /// The seq and hash of a line as written by `line(_:seq:prev:)`, found by scanning
+    /// bytes (the writer only needs these two, and parsing the JSON cost more than the rest
+    /// of an append); nil when the line does not have that shape.
+    static func chainFields(_ line: ArraySlice<UInt8>) -> (seq: Int64, hash: String)? {
+        guard let marker = lastIndex(of: hashMarker, in: line) else { return nil }
+        let hashStart = marker + hashMarker.count
+        guard line.endIndex - hashStart == 66, line[hashStart + 64] == UInt8(ascii: "\""),
+              let seqKey = lastIndex(of: Array("\"seq\":".utf8), in: line[..<marker]) else { return nil }
+        let hash = line[hashStart..<(hashStart + 64)]
+        guard hash.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        let digits = line[(seqKey + 6)...].prefix { (0x30...0x39).contains($0) }
+        guard let seq = Int64(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return (seq, String(decoding: hash, as: UTF8.self))
+    }
+
     private static func lastIndex(of needle: [UInt8], in hay: ArraySlice<UInt8>) -> Int? {
         guard hay.count >= needle.count else { return nil }
         var i = hay.endIndex - needle.count

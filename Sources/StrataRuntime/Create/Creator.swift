@@ -41,7 +41,8 @@ struct Creator {
         try UnsupportedFeatures.check(spec, bundle: bundle)
         // Admission policy: a denied config stops here, before anything is made.
         if let policyPath = Admission.policyPath(flag: runtime.policy) {
-            try Admission.enforce(policyPath: policyPath, spec: spec, id: id, bundle: bundle)
+            let micros = try Admission.enforce(policyPath: policyPath, spec: spec, id: id, bundle: bundle)
+            runtime.logger.debug("policy \(policyPath): admitted in \(micros) µs")
         }
         for name in UnsupportedFeatures.capabilitiesUnknownToKernel(process.capabilities) {
             runtime.logger.warning("capability \(name) is not supported by this kernel: skipped")
