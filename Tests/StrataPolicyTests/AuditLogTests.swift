@@ -9,7 +9,10 @@ import StrataSystem
 /// A fresh log path in a temporary directory.
 func tempLog() -> AuditLog {
     var template = Array("/tmp/strata-audit-test.XXXXXX".utf8CString)
-    let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress)!) }
+    let dir = template.withUnsafeMutableBufferPointer { buf -> String in
+        guard let base = buf.baseAddress, let made = mkdtemp(base) else { return "/tmp/strata-audit-test-fallback" }
+        return String(cString: made)
+    }
     return AuditLog(path: dir + "/sub/audit.jsonl")
 }
 

@@ -2,9 +2,12 @@ import Testing
 import StrataSpec
 @testable import StrataPolicy
 
-/// A config like `runc spec` writes: new pid/net/ipc/uts/mount namespaces, root, no seccomp.
+/// A config like `runc spec` writes (new pid/net/ipc/uts/mount namespaces, root, no
+/// seccomp), with a writable rootfs and noNewPrivileges off.
 func baseSpec() -> Spec {
     var spec = Spec.defaultConfig()
+    spec.root?.readonly = false
+    spec.process?.noNewPrivileges = false
     spec.process?.capabilities = LinuxCapabilities(bounding: ["CAP_KILL"], effective: ["CAP_KILL"], permitted: ["CAP_KILL"])
     spec.linux?.seccomp = nil
     return spec
