@@ -121,10 +121,12 @@ ADMIN='[{"id": "no-sys-admin", "severity": "critical", "effect": "deny", "match"
   cfg '.process.capabilities.bounding += ["CAP_SYS_ADMIN"]'
   set_args true
   # Only in a private mount namespace, so no other strun on this host sees the file.
-  mkdir -p /etc/strata
+  local made=
+  [[ -d /etc/strata ]] || { mkdir /etc/strata && made=1; }
   run unshare -m --propagation private bash -c \
     'mount --bind "$1" /etc/strata && exec "$2" --root "$3" run -b "$4" "$5" </dev/null' _ \
     "$HOSTDIR" "$RUNTIME" "$ROOT" "$BUNDLE" "$CID"
+  [[ -z "$made" ]] || rmdir /etc/strata
   assert_failed_with "policy /etc/strata/policy.json denies container \"$CID\""
   [[ ! -e /etc/strata/policy.json ]]
   assert_no_leaks "$CID"
