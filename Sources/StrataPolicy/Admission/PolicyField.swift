@@ -3,7 +3,45 @@ import StrataSpec
 /// Typed access to one member of a policy document, failing with the member's JSON path.
 struct PolicyField {
     let value: JSONValue
-    let path: String
+    /// Where the value is; made into text only for an error (building every member's
+    /// path string up front was a large part of reading a policy).
+    private let location: Location?
+
+    final class Location {
+        let parent: Location?
+        let key: String?
+        let index: Int
+
+        init(parent: Location?, key: String? = nil, index: Int = 0) {
+            self.parent = parent
+            self.key = key
+            self.index = index
+        }
+
+        var text: String {
+            let head = parent?.text ?? ""
+            guard let key else { return head + "[\(index)]" }
+            return head.isEmpty ? key : head + "." + key
+        }
+    }
+
+    init(root value: JSONValue) {
+        self.value = value
+        location = nil
+    }
+
+    private init(value: JSONValue, location: Location?) {
+        self.value = value
+        self.location = location
+    }
+
+    /// The JSON path, e.g. `rules[3].match.capabilities`.
+    var path: String { location?.text ?? "" }
+
+    /// Another value at this one's place (a normalised copy).
+    func replacing(with value: JSONValue) -> PolicyField {
+        PolicyField(value: value, location: location)
+    }
 
     struct Problem: Error {
         var path: String
@@ -21,12 +59,12 @@ struct PolicyField {
     }
 
     func child(_ key: String) -> PolicyField {
-        PolicyField(value: .null, path: path.isEmpty ? key : path + "." + key)
+        PolicyField(value: .null, location: Location(parent: location, key: key))
     }
 
     func member(_ members: [String: JSONValue], _ key: String) -> PolicyField? {
         guard let v = members[key], v != .null else { return nil }
-        return PolicyField(value: v, path: path.isEmpty ? key : path + "." + key)
+        return PolicyField(value: v, location: Location(parent: location, key: key))
     }
 
     func string() throws(Problem) -> String {
@@ -53,7 +91,7 @@ struct PolicyField {
 
     func array() throws(Problem) -> [PolicyField] {
         guard case .array(let items) = value else { throw Problem(path: path, reason: "expected an array, got \(value.kindName)") }
-        return items.enumerated().map { PolicyField(value: $1, path: path + "[\($0)]") }
+        return items.enumerated().map { PolicyField(value: $1, location: Location(parent: location, index: $0)) }
     }
 
     /// One of the cases of a string enum, named in the error when it is none of them.

@@ -15,7 +15,7 @@ public enum PolicyParser {
             throw StrataError("policy", path, reason: error.description)
         }
         do {
-            return try policy(PolicyField(value: document, path: ""), path: path)
+            return try policy(PolicyField(root: document), path: path)
         } catch {
             throw StrataError("policy", path, reason: "\(error.path.isEmpty ? "" : error.path + ": ")\(error.reason)")
         }
@@ -90,8 +90,7 @@ public enum PolicyParser {
             case "capabilitiesOutside": out.append(.capabilitiesOutside(Set(try f.strings().map(ConfigFacts.capabilityName))))
             case "hostNamespaces":
                 let names = try f.strings().map { $0 == "net" ? "network" : $0 }
-                out.append(.hostNamespaces(try PolicyField(value: .array(names.map { .string($0) }), path: f.path)
-                    .strings(from: namespaceTypes)))
+                out.append(.hostNamespaces(try f.replacing(with: .array(names.map { .string($0) })).strings(from: namespaceTypes)))
             case "mount":
                 let mm = try f.object(allowing: Keys.mount)
                 out.append(.mount(types: try f.member(mm, "type")?.strings(), sources: try f.member(mm, "source")?.strings(),
