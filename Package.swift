@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "StrunCLITests", dependencies: ["StrunCLI"], swiftSettings: strict),
         .testTarget(name: "StrataSystemTests", dependencies: ["StrataSystem"], swiftSettings: strict),
         .testTarget(name: "StrataWasmTests", dependencies: ["StrataWasm"], swiftSettings: strict),
-        .testTarget(name: "StrataPolicyTests", dependencies: ["StrataPolicy", "StrataSpec"], swiftSettings: strict),
+        .testTarget(name: "StrataPolicyTests", dependencies: ["StrataPolicy", "StrataSpec", "StrataSystem"], swiftSettings: strict),
         .testTarget(name: "StrataMetricsTests", dependencies: ["StrataMetrics"], swiftSettings: strict),
         .testTarget(name: "StrataCLITests", dependencies: ["StrataCLI"], swiftSettings: strict),
     ]

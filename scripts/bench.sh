@@ -61,6 +61,21 @@ if [[ "${1:-}" != --inner ]]; then
       '.root.path = $r | .process.args = $a | if $a[0] == "echo" then . else .annotations["run.oci.handler"] = "wasm" end' \
       "$bundle/config.json" >"$bundle/${variant%%:*}-hello/config.json"
   done
+  # --- policy (issue 7): a 50-rule admission policy, 49 deny rules that do not match
+  # the bench config and one allow-all; one copy evaluates only, one also records the
+  # allow decision in the audit log (flock + SHA-256 chain) on every run.
+  for rec in false true; do
+    jq -n --arg log "$OUT/bench-audit.jsonl" --argjson rec "$rec" '
+      def m: [{capabilities: ["CAP_SYS_ADMIN", "CAP_SYS_MODULE"]}, {hostNamespaces: ["pid", "network"]},
+              {mount: {source: ["/var/run/docker.sock", "/run/containerd/*"]}}, {devices: ["a *:*", "c 1:11"]},
+              {sysctls: ["kernel.*", "vm.*"]}, {images: ["docker.io/evil/*"]}, {annotations: {"strata.bench": "deny-*"}}];
+      {strataPolicy: 1, audit: {path: $log, recordAllowed: $rec},
+       rules: ([range(0; 49) as $i | {id: "r\($i)", severity: (["low", "medium", "high", "critical"][$i % 4]),
+                                       effect: "deny", match: m[$i % 7]}]
+               + [{id: "allow-rest", severity: "low", effect: "allow", match: {}}])}' >"$bundle/policy50-record-$rec.json"
+  done
+  rm -f "$OUT/bench-audit.jsonl" "$OUT/bench-audit.jsonl.head"
+  # --- end policy
   if [[ -e "$unified" ]] && command -v unshare >/dev/null; then
     exec unshare -m --propagation private "$0" --inner
   fi
@@ -109,6 +124,15 @@ if [[ ${BENCH_EXEC_STUB:-1} == 1 && " ${names[*]} " == *" strun "* ]]; then
   bins+=("env STRUN_BENCH_BASELINE=1 $STRUN" "env STRUN_BENCH_NO_EXEC_STUB=1 $STRUN")
   bundles+=("$bundle" "$bundle")
 fi
+# --- policy (issue 7): strun without a policy, with the 50-rule policy, and with it
+# recording every decision; all three through env(1) so that they differ in the policy only.
+if [[ ${BENCH_POLICY:-1} == 1 && " ${names[*]} " == *" strun "* ]]; then
+  names+=("strun-env-no-policy" "strun-env-policy50" "strun-env-policy50-audit")
+  bins+=("env STRATA_POLICY= $STRUN" "env STRATA_POLICY=$bundle/policy50-record-false.json $STRUN"
+    "env STRATA_POLICY=$bundle/policy50-record-true.json $STRUN")
+  bundles+=("$bundle" "$bundle" "$bundle")
+fi
+# --- end policy
 ((${#names[@]})) || { echo "bench: no runtime to benchmark" >&2; exit 1; }
 
 # One id per runtime; --prepare (not timed) removes whatever a run left, so
@@ -233,6 +257,13 @@ if [[ ${BENCH_WASM:-1} == 1 && " ${names[*]} " == *" strun "* ]]; then
   } >>"$OUT/bench.md"
 fi
 
+# --- policy (issue 7)
+if [[ " ${names[*]} " == *" strun-env-policy50 "* ]]; then
+  none=$(median_of strun-env-no-policy) p50=$(median_of strun-env-policy50) p50a=$(median_of strun-env-policy50-audit)
+  awk -v n="$none" -v p="$p50" -v a="$p50a" 'BEGIN { printf "\npolicy of 50 rules: %+.3f ms per run (evaluation only), %+.3f ms with an audit record per run (medians against strun-env-no-policy; target +0.1 ms)\n", (p - n) * 1000, (a - n) * 1000 }' >>"$OUT/bench.md"
+  rm -f "$OUT/bench-audit.jsonl" "$OUT/bench-audit.jsonl.head"
+fi
+# --- end policy
 echo
 cat "$OUT/bench.md"
 echo

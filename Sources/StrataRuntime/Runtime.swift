@@ -12,11 +12,16 @@ public struct Runtime: Sendable {
     /// Running without root on the host (--rootless, or auto: a non-zero euid): cgroups
     /// that are not delegated to us are skipped instead of failing the create.
     public let rootless: Bool
+    /// --policy: the security policy file create enforces; nil falls back to
+    /// $STRATA_POLICY and the well-known path (StrataPolicy.Admission.policyPath).
+    public let policy: String?
 
-    public init(root: String, logger: Logger, systemdCgroup: Bool = false, rootless: Bool = false) {
+    public init(root: String, logger: Logger, systemdCgroup: Bool = false, rootless: Bool = false,
+                policy: String? = nil) {
         self.store = StateStore(root: root)
         self.logger = logger
         self.systemdCgroup = systemdCgroup
         self.rootless = rootless
+        self.policy = policy
     }
 }

@@ -13,6 +13,8 @@ struct GlobalOptions {
     let debug: Bool
     let systemdCgroup: Bool
     let rootless: Bool
+    /// --policy: a Strata policy file to enforce at create (see StrataPolicy.Admission).
+    let policy: String?
 
     init(_ args: ParsedArguments) throws(StrataError) {
         if let root = args.value("root") {
@@ -35,6 +37,7 @@ struct GlobalOptions {
             throw StrataError.message("invalid --rootless value \"\(rootless)\": use true, false or auto")
         }
         self.rootless = rootless == "auto" ? geteuid() != 0 : rootless == "true"
+        policy = args.value("policy")
     }
 
     /// A logger writing to --log (or stderr), in the chosen format.

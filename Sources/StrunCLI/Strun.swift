@@ -43,7 +43,7 @@ public enum Strun {
             let runtimeLogger = globals.makeLogger()
             logger = globals.log == nil ? nil : runtimeLogger
             let runtime = Runtime(root: globals.root, logger: runtimeLogger, systemdCgroup: globals.systemdCgroup,
-                                  rootless: globals.rootless)
+                                  rootless: globals.rootless, policy: globals.policy)
             guard let command = Commands.find(parsed.command) else { fail("no such command", logger: nil) }
             exit(try command.run(parsed, runtime))
         } catch {

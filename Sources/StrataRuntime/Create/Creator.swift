@@ -5,6 +5,7 @@ import CShim
 import StrataSystem
 import StrataSpec
 import StrataCgroups
+import StrataPolicy
 
 /// The parent side of `create`: prepares everything, clones the init, drives the sync
 /// protocol, runs the runtime hooks and saves the state. On any failure it removes all it
@@ -38,6 +39,11 @@ struct Creator {
             throw StrataError.system("rootfs", rootfs, errno: ENOENT)
         }
         try UnsupportedFeatures.check(spec, bundle: bundle)
+        // Admission policy: a denied config stops here, before anything is made.
+        if let policyPath = Admission.policyPath(flag: runtime.policy) {
+            let micros = try Admission.enforce(policyPath: policyPath, spec: spec, id: id, bundle: bundle)
+            runtime.logger.debug("policy \(policyPath): admitted in \(micros) µs")
+        }
         for name in UnsupportedFeatures.capabilitiesUnknownToKernel(process.capabilities) {
             runtime.logger.warning("capability \(name) is not supported by this kernel: skipped")
         }

@@ -53,6 +53,7 @@ enum GlobalSpec {
         .flag("debug", "enable debug logging"),
         .flag("systemd-cgroup", "take a systemd-style cgroupsPath (slice:prefix:name), mapped onto cgroupfs"),
         .value("rootless", "ignore cgroup permission errors ('true', 'false', or 'auto')"),
+        .value("policy", "enforce this Strata security policy at create and run (else $STRATA_POLICY, else /etc/strata/policy.json if present)"),
         .value("criu", "path to the criu binary (accepted for compatibility; checkpoint is not supported)"),
     ]
 }

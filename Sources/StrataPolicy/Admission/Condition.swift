@@ -1,0 +1,123 @@
+import StrataSpec
+
+/// A device a rule asks about: `c 1:3`, `b 8:*`, `a *:*` or a path glob (`/dev/kmsg`).
+struct DevicePattern: Sendable {
+    var path: String?
+    /// "a", "c" or "b".
+    var type = "a"
+    /// nil for `*`.
+    var major: Int64?
+    var minor: Int64?
+
+    var text: String {
+        if let path { return path }
+        return "\(type) \(major.map(String.init) ?? "*"):\(minor.map(String.init) ?? "*")"
+    }
+
+    /// A cgroup allow rule grants the whole pattern.
+    func grantedBy(_ rule: LinuxDeviceCgroup) -> Bool {
+        guard path == nil else { return false }
+        let ruleType = rule.type ?? "a"
+        let typeOK = ruleType == "a" || (type != "a" && ruleType == type)
+        let majorOK = (rule.major ?? -1) < 0 || (major != nil && rule.major == major)
+        let minorOK = (rule.minor ?? -1) < 0 || (minor != nil && rule.minor == minor)
+        return typeOK && majorOK && minorOK
+    }
+
+    /// A device node the container gets falls under the pattern.
+    func includes(_ node: LinuxDevice) -> Bool {
+        if let path { return Glob.matches(path, node.path) }
+        let nodeType = node.type == "u" ? "c" : node.type
+        return (type == "a" || type == nodeType) && (major == nil || major == node.major)
+            && (minor == nil || minor == node.minor)
+    }
+}
+
+/// One test of a rule's `match` on the config's facts, prepared when the policy is read.
+/// `reason` is nil when the condition does not hold, else why it does.
+enum Condition: Sendable {
+    case capabilities(Set<String>)
+    case capabilitiesOutside(Set<String>)
+    case hostNamespaces([String])
+    case mount(types: [String]?, sources: [String]?, destinations: [String]?)
+    case readonlyRootfs(Bool)
+    case runAsRoot(Bool)
+    case seccompUnconfined(Bool)
+    case noNewPrivileges(Bool)
+    case missingLimits([String])
+    case devices([DevicePattern])
+    case annotations([(key: String, value: String)])
+    case images([String])
+    case sysctls([String])
+
+    func reason(_ facts: ConfigFacts) -> String? {
+        switch self {
+        case .capabilities(let wanted):
+            let hits = facts.capabilities.intersection(wanted)
+            return hits.isEmpty ? nil : "adds " + hits.sorted().joined(separator: ", ")
+        case .capabilitiesOutside(let allowed):
+            let extra = facts.capabilities.subtracting(allowed)
+            return extra.isEmpty ? nil : "adds " + extra.sorted().joined(separator: ", ") + " (outside the allowed set)"
+        case .hostNamespaces(let types):
+            let shared = types.filter { !facts.newNamespaces.contains($0) }
+            return shared.isEmpty ? nil : "shares the host's " + shared.joined(separator: ", ") + " namespace"
+                + (shared.count > 1 ? "s" : "")
+        case .mount(let types, let sources, let destinations):
+            for m in facts.mounts where Self.mount(m, types: types, sources: sources, destinations: destinations) {
+                return "mounts \(m.source ?? "(none)") at \(m.destination) (type \(Self.mountType(m)))"
+            }
+            return nil
+        case .readonlyRootfs(let wanted):
+            return facts.readonlyRootfs == wanted ? (wanted ? "read-only rootfs" : "writable rootfs") : nil
+        case .runAsRoot(let wanted):
+            return (facts.uid == 0) == wanted ? "runs as uid \(facts.uid)" : nil
+        case .seccompUnconfined(let wanted):
+            return facts.seccompUnconfined == wanted
+                ? (wanted ? "no seccomp filter (absent or default action allow)" : "seccomp filter with a non-allow default") : nil
+        case .noNewPrivileges(let wanted):
+            return facts.noNewPrivileges == wanted ? "noNewPrivileges \(wanted ? "on" : "off")" : nil
+        case .missingLimits(let kinds):
+            let missing = kinds.filter { kind in
+                switch kind {
+                case "memory": return !facts.memoryLimit
+                case "cpu": return !facts.cpuLimit
+                default: return !facts.pidsLimit
+                }
+            }
+            return missing.isEmpty ? nil : "no " + missing.joined(separator: ", ") + " limit"
+        case .devices(let patterns):
+            for p in patterns {
+                if facts.deviceRules.contains(where: p.grantedBy) || facts.deviceNodes.contains(where: p.includes) {
+                    return "allows device \(p.text)"
+                }
+            }
+            return nil
+        case .annotations(let pairs):
+            for (key, value) in pairs {
+                if let actual = facts.annotations[key], Glob.matches(value, actual) {
+                    return "annotation \(key)=\(actual)"
+                }
+            }
+            return nil
+        case .images(let patterns):
+            guard let image = facts.image, Glob.matchesAny(patterns, image) else { return nil }
+            return "image \(image)"
+        case .sysctls(let patterns):
+            let hits = facts.sysctls.filter { Glob.matchesAny(patterns, $0) }.sorted()
+            return hits.isEmpty ? nil : "sets sysctl " + hits.joined(separator: ", ")
+        }
+    }
+
+    private static func mount(_ m: Mount, types: [String]?, sources: [String]?, destinations: [String]?) -> Bool {
+        if let types, !types.contains(mountType(m)) { return false }
+        if let sources, !Glob.matchesAny(sources, m.source ?? "") { return false }
+        if let destinations, !Glob.matchesAny(destinations, m.destination) { return false }
+        return true
+    }
+
+    /// "bind" for a bind mount however it is spelled (runc binds when the options say so).
+    static func mountType(_ m: Mount) -> String {
+        if let options = m.options, options.contains("bind") || options.contains("rbind") { return "bind" }
+        return m.type ?? "none"
+    }
+}

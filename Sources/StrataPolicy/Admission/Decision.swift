@@ -1,0 +1,62 @@
+import StrataSpec
+
+/// A rule that matched a config, and why.
+public struct RuleMatch: Sendable {
+    public var rule: Rule
+    public var reason: String
+}
+
+/// The outcome of evaluating a policy on one config.
+public struct Decision: Sendable {
+    /// Whether the container may be created.
+    public var allowed: Bool
+    /// Every rule that matched, in policy order.
+    public var matches: [RuleMatch]
+    /// No rule matched: the policy's default effect decided.
+    public var byDefault: Bool
+    public var defaultEffect: Effect
+
+    /// The matched deny rules: what the error lists.
+    public var violations: [RuleMatch] { matches.filter { $0.rule.effect == .deny } }
+
+    /// "deny" or "allow", as the audit log writes it.
+    public var word: String { allowed ? "allow" : "deny" }
+
+    /// Every violated rule with id, severity and reason, for the create error.
+    public func denialReason() -> String {
+        if byDefault {
+            return "no rule allows this config and the default effect is deny"
+        }
+        return violations.map { "rule \($0.rule.id) (\($0.rule.severity.rawValue)): \($0.reason)" }
+            .joined(separator: "; ")
+    }
+}
+
+extension Policy {
+    /// Evaluates every rule on the config. A matched deny rule refuses it; otherwise a
+    /// matched allow or audit rule admits it; a config no rule matches gets the default.
+    public func evaluate(_ spec: Spec) -> Decision {
+        let facts = ConfigFacts(spec)
+        var matches: [RuleMatch] = []
+        for rule in rules {
+            if let reason = rule.match(facts) { matches.append(RuleMatch(rule: rule, reason: reason)) }
+        }
+        let denied = matches.contains { $0.rule.effect == .deny }
+        let byDefault = matches.isEmpty
+        let allowed = byDefault ? defaultEffect != .deny : !denied
+        return Decision(allowed: allowed, matches: matches, byDefault: byDefault, defaultEffect: defaultEffect)
+    }
+}
+
+extension Rule {
+    /// The reason when every condition holds, else nil.
+    func match(_ facts: ConfigFacts) -> String? {
+        var reasons: [String] = []
+        for condition in conditions {
+            guard let why = condition.reason(facts) else { return nil }
+            reasons.append(why)
+        }
+        if let reason { return reason }
+        return reasons.isEmpty ? "matches every config" : reasons.joined(separator: ", ")
+    }
+}

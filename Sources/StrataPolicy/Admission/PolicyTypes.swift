@@ -1,0 +1,64 @@
+/// What a rule does when it matches.
+public enum Effect: String, Sendable, CaseIterable {
+    /// The container may run.
+    case allow
+    /// The container is refused; the error lists the rule.
+    case deny
+    /// The container may run and the match is recorded in the audit log.
+    case audit
+}
+
+/// How serious a match is, low to critical (ordered).
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case low, medium, high, critical
+
+    /// 0 for low up to 3 for critical.
+    public var rank: Int {
+        switch self {
+        case .low: return 0
+        case .medium: return 1
+        case .high: return 2
+        case .critical: return 3
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One admission rule of a policy file, with its match compiled.
+public struct Rule: Sendable {
+    public var id: String
+    public var name: String
+    public var severity: Severity
+    public var effect: Effect
+    /// Text shown instead of the generated reason, when the policy gives one.
+    public var reason: String?
+    /// Every condition must hold for the rule to match; none means it always matches.
+    var conditions: [Condition]
+}
+
+/// A whole policy: admission rules, the default, the audit log, the syscall rules.
+public struct Policy: Sendable {
+    /// The file it was read from ("" when built in code).
+    public var path: String
+    public var name: String
+    /// The effect when no rule matches (deny unless the policy says otherwise).
+    public var defaultEffect: Effect
+    public var rules: [Rule]
+    /// Where decisions are recorded.
+    public var auditLog: String
+    /// Whether allow decisions are recorded too (deny and audit always are).
+    public var recordAllowed: Bool
+    public var syscalls: SyscallPolicy
+
+    /// The audit log when the policy names none.
+    public static let defaultAuditLog = "/var/lib/strata/audit.jsonl"
+}
+
+extension Policy {
+    /// The policy without a file: no rules, deny by default, the default audit log.
+    public static func builtIn() -> Policy {
+        Policy(path: "", name: "built-in", defaultEffect: .deny, rules: [], auditLog: defaultAuditLog,
+               recordAllowed: true, syscalls: SyscallPolicy())
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the policy layer lands (issue 7).
-public enum PolicyModule {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import StrataPolicy
-
-@Test func moduleLinks() {}
