@@ -57,7 +57,8 @@ let package = Package(
             name: "StrataMetrics",
             dependencies: ["StrataSystem", "StrataSpec", "StrataCgroups",
                            .product(name: "Prometheus", package: "swift-prometheus"),
-                           .product(name: "FlyingFox", package: "FlyingFox")],
+                           .product(name: "FlyingFox", package: "FlyingFox"),
+                           .product(name: "FlyingSocks", package: "FlyingFox")],
             swiftSettings: strict),
         .target(
             name: "StrataCLI",

@@ -21,6 +21,8 @@ packages=(
   containerd       # tests/clients: containerd drives strun through the runc v2 shim
   docker.io        # tests/clients: dockerd --add-runtime drives strun
   podman           # tests/clients: podman --runtime (through conmon) drives strun
+  prometheus       # tests/integration/metrics.bats: a real Prometheus scrapes `strata metrics serve`
+  curl             # tests/integration/metrics.bats and scripts/bench.sh: scrapes of the exporter
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.

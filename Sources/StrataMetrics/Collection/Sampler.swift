@@ -1,0 +1,54 @@
+import StrataCgroups
+import StrataSystem
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads containers' cgroups: the manager comes from the init's /proc/PID/cgroup, the
+/// stats from StrataCgroups' parsers (the ones `strun events --stats` prints), the
+/// network counters from the init's network namespace.
+public struct Sampler: Sendable {
+    let mounts: CgroupMounts
+
+    /// Reads the host's cgroup mounts once.
+    public init() throws(StrataError) {
+        mounts = try CgroupMounts.current()
+        guard mounts.mode != nil else {
+            throw StrataError("read cgroups", "/proc/self/mountinfo", reason: "no cgroup filesystem is mounted")
+        }
+    }
+
+    init(mounts: CgroupMounts) { self.mounts = mounts }
+
+    /// Samples of `containers` that are still alive, and errors for those that could not
+    /// be read. A container whose init exited after `list` is simply left out.
+    public func sample(_ containers: [ListedContainer]) -> (samples: [ContainerSample], errors: [StrataError]) {
+        var samples: [ContainerSample] = []
+        var errors: [StrataError] = []
+        for container in containers where container.isLive {
+            do {
+                samples.append(try sample(container))
+            } catch {
+                if Self.vanished(container) { continue }
+                errors.append(error.within("read stats of container \(container.id)"))
+            }
+        }
+        return (samples, errors)
+    }
+
+    public func sample(_ container: ListedContainer) throws(StrataError) -> ContainerSample {
+        let manager = try Cgroups.manager(ofProcess: container.pid, mounts: mounts)
+        let dirs = CgroupDirectories(manager)
+        var stats = try manager.stats()
+        stats.networkInterfaces = NetworkStats.interfaces(pid: container.pid)
+        return ContainerSample(container: container, cgroup: dirs.name, stats: stats,
+                               limits: try LimitFiles.limits(dirs, stats: stats),
+                               events: try LimitFiles.events(dirs, stats: stats),
+                               pressure: try LimitFiles.pressure(dirs), time: monotonicNanoseconds())
+    }
+
+    /// True when the container's init is gone (so its cgroup may be too).
+    static func vanished(_ container: ListedContainer) -> Bool {
+        kill(container.pid, 0) != 0 && currentErrno() == ESRCH
+    }
+}
