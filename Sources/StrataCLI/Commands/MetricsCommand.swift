@@ -34,46 +34,36 @@ struct MetricsCommand: AsyncParsableCommand {
             let server = try MetricsServer(address: address, scraper: scraper) { StatsOutput.warn("strata metrics: \($0)") }
             // A client that hangs up mid-response must not kill the exporter.
             signal(SIGPIPE, SIG_IGN)
-            let stopping = StopSignals.install { Task { await server.stop() } }
-            async let served: Void = server.run()
-            let port = try await server.boundPort()
-            StatsOutput.warn("strata metrics: serving http://\(address.display(port: port))/metrics")
-            do {
-                try await served
-            } catch {
-                if !stopping.received { throw error }
+            let signals = StopSignals.install { Task { await server.stop() } }
+            defer { signals.cancel() }
+            try await server.serve { port in
+                StatsOutput.warn("strata metrics: serving http://\(address.display(port: port))/metrics")
             }
-            if stopping.received { StatsOutput.warn("strata metrics: stopped") }
+            StatsOutput.warn("strata metrics: stopped")
         }
     }
 }
 
 /// SIGINT and SIGTERM, delivered on a dispatch queue instead of killing the process, so
 /// the server closes its socket and the command exits 0.
-final class StopSignals: Sendable {
+final class StopSignals {
     private let sources: [any DispatchSourceSignal]
-    private let flag = DispatchQueue(label: "strata.stop")
-    nonisolated(unsafe) private var seen = false
 
     private init(sources: [any DispatchSourceSignal]) { self.sources = sources }
 
-    var received: Bool { flag.sync { seen } }
-
     static func install(_ onStop: @escaping @Sendable () -> Void) -> StopSignals {
-        var sources: [any DispatchSourceSignal] = []
         let queue = DispatchQueue(label: "strata.signals")
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            sources.append(DispatchSource.makeSignalSource(signal: signalNumber, queue: queue))
-        }
-        let stop = StopSignals(sources: sources)
-        for source in sources {
-            source.setEventHandler {
-                stop.flag.sync { stop.seen = true }
-                onStop()
-            }
+        let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler(handler: onStop)
             source.resume()
+            return source
         }
-        return stop
+        return StopSignals(sources: sources)
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
     }
 }

@@ -71,7 +71,7 @@ struct StatsCommand: AsyncParsableCommand {
             let missing = ids.filter { id in !containers.contains { $0.id == id } }
             if !missing.isEmpty {
                 let roots = lister.roots.isEmpty ? "no state root found" : lister.roots.joined(separator: ", ")
-                throw StrataError("stats", missing.joined(separator: ", "),
+                throw StrataError("find container", missing.joined(separator: ", "),
                                   reason: "no such running container under \(roots)")
             }
             containers = containers.filter { ids.contains($0.id) }

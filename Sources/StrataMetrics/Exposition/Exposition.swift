@@ -16,7 +16,7 @@ public enum Exposition {
         for sample in samples {
             add(sample, to: registry, devices: &devices, now: now)
         }
-        registry.makeGauge(descriptor: MetricFamilies.scrapeError).set(errors > 0 ? 1 : 0)
+        registry.makeGauge(descriptor: MetricFamilies.scrapeError).set(to: errors > 0 ? 1 : 0)
         return registry.emitToBuffer()
     }
 
@@ -31,7 +31,7 @@ public enum Exposition {
             registry.makeCounter(descriptor: family, labels: labels).increment(by: Double(nanoseconds) / 1e9)
         }
         func gauge(_ family: MetricNameDescriptor, _ value: Double) {
-            registry.makeGauge(descriptor: family, labels: labels).set(value)
+            registry.makeGauge(descriptor: family, labels: labels).set(to: value)
         }
 
         seconds(MetricFamilies.cpuUsage, nanoseconds: stats.cpu.usage.total)

@@ -10,6 +10,7 @@ public final class MetricsServer: Sendable {
     public let address: ListenAddress
     let scraper: Scraper
     let log: @Sendable (String) -> Void
+    let stopped = OnceFlag()
 
     public init(address: ListenAddress, scraper: Scraper, log: @escaping @Sendable (String) -> Void) throws(StrataError) {
         self.address = address
@@ -26,8 +27,10 @@ public final class MetricsServer: Sendable {
         self.log = log
     }
 
-    /// Serves until `stop()`; throws when the address cannot be bound.
-    public func run() async throws {
+    /// Serves until `stop()`. `announce` gets the bound port once the socket listens (it
+    /// differs from the requested one for port 0). A bind failure is an error naming the
+    /// address; whatever ends the server after `stop()` is not.
+    public func serve(announce: @escaping @Sendable (UInt16) -> Void) async throws {
         let scraper = scraper, log = log
         await server.appendRoute("GET /metrics") { _ in
             let (body, errors) = scraper.scrape()
@@ -39,19 +42,37 @@ public final class MetricsServer: Sendable {
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
                          body: Data("strata metrics exporter: see /metrics\n".utf8))
         }
-        try await server.run()
-    }
-
-    /// The port actually bound (differs from the requested one for port 0), once listening.
-    public func boundPort() async throws -> UInt16 {
-        try await server.waitUntilListening(timeout: 10)
-        switch await server.listeningAddress {
-        case .ip4(_, let port)?, .ip6(_, let port)?: return port
-        default: return address.port
+        let server = server, address = address, stopped = stopped
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.run() }
+                group.addTask {
+                    try await server.waitUntilListening(timeout: 30)
+                    switch await server.listeningAddress {
+                    case .ip4(_, let port)?, .ip6(_, let port)?: announce(port)
+                    default: announce(address.port)
+                    }
+                }
+                while try await group.next() != nil {}
+            }
+        } catch {
+            if stopped.isSet { return }
+            throw StrataError("listen", address.display(port: address.port), reason: "\(error)")
         }
     }
 
+    /// Closes the listening socket; `serve` then returns.
     public func stop() async {
+        stopped.set()
         await server.stop(timeout: 1)
     }
+}
+
+/// A flag set once, read from any thread.
+final class OnceFlag: Sendable {
+    private let lock = NSLock()
+    nonisolated(unsafe) private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
