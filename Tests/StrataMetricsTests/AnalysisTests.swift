@@ -101,6 +101,18 @@ import StrataCgroups
         #expect(diagnosis.evidence == "writing 950kB/s of a 1MB/s limit on 8:0")
     }
 
+    @Test func processesBlockedInStateDUnderAThrottleAreIO() {
+        let usage = Self.usage({ _ in }) {
+            var limit = IOLimit(device: "254:0")
+            limit.readBytesPerSecond = 1_000_000
+            $0.limits.io = [limit]
+            $0.tasks = TaskStates(total: 2, blocked: 1)
+        }
+        let diagnosis = BottleneckAnalysis.diagnose(usage)
+        #expect(diagnosis.verdict == "io")
+        #expect(diagnosis.evidence == "1 of 2 processes waiting on I/O (state D) under a throttle on 254:0 (read 1MB/s)")
+    }
+
     @Test func pressureAloneNamesTheResource() {
         let usage = Self.usage({ _ in }) {
             var io = PressureStall()

@@ -37,3 +37,25 @@ json_of() {
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+
+# throttled_read_file MIB BYTES-PER-SECOND: write /data (MIB MiB) into the
+# bundle's rootfs from the host, drop just that file from the page cache (so the
+# container's read of it reaches the disk and is charged to its cgroup), and
+# throttle the container's reads from that disk. A throttle is needed on v1:
+# recent kernels count blkio.throttle.* bytes only for groups with a rule.
+# Skips when the rootfs is not on a block device (tmpfs, overlay, 9p).
+throttled_read_file() {
+  local mib=$1 rate=$2 dev
+  dd if=/dev/urandom of="$BUNDLE/rootfs/data" bs=1M count="$mib" 2>/dev/null
+  sync
+  python3 -c 'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' \
+    "$BUNDLE/rootfs/data"
+  dev=$(stat -c '%Hd:%Ld' "$BUNDLE/rootfs/data")
+  [[ -e "/sys/dev/block/$dev" ]] || skip "the rootfs is not on a block device ($dev)"
+  # Throttles apply to whole disks: a partition's parent holds them.
+  if [[ -e "/sys/dev/block/$dev/partition" ]]; then
+    dev=$(cat "/sys/dev/block/$dev/../dev")
+  fi
+  cfg '.linux.resources.blockIO = {"throttleReadBpsDevice": [{"major": $ma, "minor": $mi, "rate": $r}]}' \
+    --argjson ma "${dev%:*}" --argjson mi "${dev#*:}" --argjson r "$rate"
+}

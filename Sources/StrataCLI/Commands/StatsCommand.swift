@@ -45,7 +45,8 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lister = try discovery.lister()
-        let sampler = try Sampler()
+        var sampler = try Sampler()
+        sampler.countsTasks = analyze
         let host = HostInfo.current()
         let redraw = !noStream && format == .table && isatty(1) == 1
         var previous: [String: ContainerSample] = [:]

@@ -8,6 +8,8 @@ public enum BottleneckAnalysis {
     public static let nearLimit = 0.9
     /// The same for I/O, whose rates swing more between intervals.
     public static let nearIOLimit = 0.8
+    /// Share of a container's processes in state D at the sample that counts as I/O-bound.
+    public static let blockedShare = 0.3
     /// PSI "some" avg10 percent from which waiting on a resource counts.
     public static let pressurePercent = 10.0
 
@@ -105,11 +107,31 @@ public enum BottleneckAnalysis {
                 finding.add("\(verb) \(amount) on \(limit.device)", score: min(share, 1.0))
             }
         }
+        if let tasks = usage.sample.tasks, tasks.total > 0, tasks.blocked > 0 {
+            let share = Double(tasks.blocked) / Double(tasks.total)
+            if share >= blockedShare {
+                var text = "\(tasks.blocked) of \(tasks.total) processes waiting on I/O (state D)"
+                if let limit = usage.sample.limits.io.first {
+                    text += " under a throttle on \(limit.device) (" + describe(limit) + ")"
+                }
+                finding.add(text, score: share)
+            }
+        }
         if let stall = usage.sample.pressure?.io, stall.someAvg10 >= pressurePercent {
             finding.add("tasks waited for I/O \(Units.fixed(stall.someAvg10, decimals: 1))% of the last 10 s (io.pressure)",
                         score: stall.someAvg10 / 100)
         }
         return finding.evidence.isEmpty ? nil : finding
+    }
+
+    /// "read 1MB/s, write 100 IOPS": the throttles set on one device.
+    static func describe(_ limit: IOLimit) -> String {
+        var parts: [String] = []
+        if let value = limit.readBytesPerSecond { parts.append("read " + Units.rate(Double(value))) }
+        if let value = limit.writeBytesPerSecond { parts.append("write " + Units.rate(Double(value))) }
+        if let value = limit.readIOPerSecond { parts.append("read \(value) IOPS") }
+        if let value = limit.writeIOPerSecond { parts.append("write \(value) IOPS") }
+        return parts.joined(separator: ", ")
     }
 
     /// One line for a healthy container: where it stands on each resource.

@@ -1,5 +1,16 @@
 import StrataCgroups
 
+/// How many processes a cgroup holds and how many are blocked in state D.
+public struct TaskStates: Sendable, Equatable {
+    public var total: Int
+    public var blocked: Int
+
+    public init(total: Int, blocked: Int) {
+        self.total = total
+        self.blocked = blocked
+    }
+}
+
 /// Everything read about one container at one instant. Rates (CPU %, throttling per
 /// interval) come from two samples; see `ContainerUsage`.
 public struct ContainerSample: Sendable {
@@ -13,6 +24,10 @@ public struct ContainerSample: Sendable {
     public var pressure: Pressure?
     /// CLOCK_MONOTONIC nanoseconds when the sample was taken.
     public var time: UInt64
+    /// Processes in the cgroup, and how many of them sleep uninterruptibly (state D,
+    /// nearly always waiting for I/O): v1 has no I/O pressure file, so this is the sign
+    /// there. Only read when asked (`Sampler.countsTasks`), not per scrape.
+    public var tasks: TaskStates?
 
     public init(container: ListedContainer, cgroup: String, stats: CgroupStats, limits: ResourceLimits,
                 events: LimitEvents, pressure: Pressure?, time: UInt64) {

@@ -9,6 +9,9 @@ import Glibc
 /// network counters from the init's network namespace.
 public struct Sampler: Sendable {
     let mounts: CgroupMounts
+    /// Also count processes blocked in state D (one /proc read per process: for the
+    /// analysis, not for every scrape).
+    public var countsTasks = false
 
     /// Reads the host's cgroup mounts once.
     public init() throws(StrataError) {
@@ -41,10 +44,26 @@ public struct Sampler: Sendable {
         let dirs = CgroupDirectories(manager)
         var stats = try manager.stats()
         stats.networkInterfaces = NetworkStats.interfaces(pid: container.pid)
-        return ContainerSample(container: container, cgroup: dirs.name, stats: stats,
-                               limits: try LimitFiles.limits(dirs, stats: stats),
-                               events: try LimitFiles.events(dirs, stats: stats),
-                               pressure: try LimitFiles.pressure(dirs), time: monotonicNanoseconds())
+        var sample = ContainerSample(container: container, cgroup: dirs.name, stats: stats,
+                                     limits: try LimitFiles.limits(dirs, stats: stats),
+                                     events: try LimitFiles.events(dirs, stats: stats),
+                                     pressure: try LimitFiles.pressure(dirs), time: monotonicNanoseconds())
+        if countsTasks { sample.tasks = Self.taskStates(try manager.pids()) }
+        return sample
+    }
+
+    /// The state letter of each pid's /proc/PID/stat (the field after the command name,
+    /// which may itself hold ") "); pids that exit meanwhile are not counted.
+    static func taskStates(_ pids: [Int32]) -> TaskStates {
+        var states = TaskStates(total: 0, blocked: 0)
+        for pid in pids {
+            guard let text = try? Files.readText("/proc/\(pid)/stat"),
+                  let close = text.lastIndex(of: ")") else { continue }
+            let state = text[close...].dropFirst().drop { $0 == " " }.first
+            states.total += 1
+            if state == "D" { states.blocked += 1 }
+        }
+        return states
     }
 
     /// True when the container's init is gone (so its cgroup may be too).
