@@ -23,6 +23,7 @@ packages=(
   podman           # tests/clients: podman --runtime (through conmon) drives strun
   prometheus       # tests/integration/metrics.bats: a real Prometheus scrapes `strata metrics serve`
   curl             # tests/integration/metrics.bats and scripts/bench.sh: scrapes of the exporter
+  libcurl4-openssl-dev # libcurl.a for the static strata link (see Sources/StrataMetrics/Server/CurlLinkShim.swift)
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.

@@ -39,7 +39,7 @@ serve() {
   run curl -sf "$URL"
   [[ "$status" -eq 0 ]] || fail "scrape failed: $output"
   for name in container_cpu_usage_seconds_total container_cpu_cfs_throttled_periods_total \
-    container_memory_usage_bytes container_memory_working_set_bytes container_fs_reads_bytes_total \
+    container_memory_usage_bytes container_memory_working_set_bytes container_oom_events_total \
     container_pids_current container_spec_memory_limit_bytes; do
     grep -q "^# TYPE $name " <<<"$output" || fail "no TYPE line for $name"
   done
