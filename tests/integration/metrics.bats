@@ -47,7 +47,7 @@ serve() {
   assert_output_has "^container_spec_memory_limit_bytes\\{id=\"[^\"]*\",name=\"$CID\"\\} 33554432(\\.0)?$"
   assert_output_has "^container_pids_current\\{id=\"[^\"]*\",name=\"$CID\"\\} 1(\\.0)?$"
   assert_output_has "^container_scrape_error 0(\\.0)?$"
-  curl -sfI "$URL" | grep -qi '^content-type: text/plain; version=0.0.4' || fail "content type"
+  curl -sf -D - -o /dev/null "$URL" | grep -qi '^content-type: text/plain; version=0.0.4' || fail "content type"
   rt delete --force "$CID"
   run curl -sf "$URL"
   [[ "$status" -eq 0 ]] || fail "scrape failed: $output"
