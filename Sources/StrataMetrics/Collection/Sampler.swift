@@ -42,7 +42,7 @@ public struct Sampler: Sendable {
     public func sample(_ container: ListedContainer) throws(StrataError) -> ContainerSample {
         let manager = try Cgroups.manager(ofProcess: container.pid, mounts: mounts)
         let dirs = CgroupDirectories(manager)
-        var stats = try manager.stats()
+        var stats = try Self.stats(of: manager)
         stats.networkInterfaces = NetworkStats.interfaces(pid: container.pid)
         var sample = ContainerSample(container: container, cgroup: dirs.name, stats: stats,
                                      limits: try LimitFiles.limits(dirs, stats: stats),
@@ -50,6 +50,15 @@ public struct Sampler: Sendable {
                                      pressure: try LimitFiles.pressure(dirs), time: monotonicNanoseconds())
         if countsTasks { sample.tasks = Self.taskStates(try manager.pids()) }
         return sample
+    }
+
+    /// What is shown and exported; cpuset, kernel memory and hugetlb are not, and are
+    /// half of a v1 cgroup's files.
+    static func stats(of manager: any CgroupManager) throws(StrataError) -> CgroupStats {
+        let omitted: CgroupStats.Omissions = [.cpuset, .kernelMemoryAndSwap, .hugetlb]
+        if let v1 = manager as? CgroupV1Manager { return try v1.stats(omitting: omitted) }
+        if let v2 = manager as? CgroupV2Manager { return try v2.stats(omitting: omitted) }
+        return try manager.stats()
     }
 
     /// The state letter of each pid's /proc/PID/stat (the field after the command name,

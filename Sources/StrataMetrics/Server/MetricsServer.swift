@@ -33,7 +33,7 @@ public final class MetricsServer: Sendable {
     public func serve(announce: @escaping @Sendable (UInt16) -> Void) async throws {
         let scraper = scraper, log = log
         await server.appendRoute("GET /metrics") { _ in
-            let (body, errors) = scraper.scrape()
+            let (body, errors) = await scraper.scrape()
             for error in errors { log("scrape: \(error)") }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                                 body: Data(body))
