@@ -19,13 +19,13 @@ extension Cgroups {
             guard let unified = mounts.unified, let own = membership.unified else {
                 throw StrataError("read cgroup", path, reason: "no cgroup2 line for a unified host")
             }
-            return CgroupV2Manager(directory: Self.directory(mountPoint: unified.mountPoint, mountRoot: unified.root, path: own),
+            return CgroupV2Manager(directory: Self.directory(unified.mountPoint, unified.root, own),
                                    mountPoint: unified.mountPoint)
         }
     }
 
     /// Where cgroup `path` (as /proc shows it) lies under a mount showing `mountRoot`.
-    static func directory(mountPoint: String, mountRoot: String, path: String) -> String {
+    static func directory(_ mountPoint: String, _ mountRoot: String, _ path: String) -> String {
         Paths.join(mountPoint, CgroupPath.strip(root: mountRoot, from: path))
     }
 }
@@ -35,16 +35,7 @@ extension CgroupV1Manager {
     /// may differ between hierarchies (runc puts a relative path under the runtime's cgroup
     /// in each one).
     init(membership: CgroupMembership, mounts: CgroupMounts) {
-        mode = mounts.unified == nil ? .legacy : .hybrid
-        placements = mounts.v1.map { hierarchy in
-            Placement(hierarchy: hierarchy,
-                      directory: Cgroups.directory(mountPoint: hierarchy.mountPoint, mountRoot: hierarchy.root,
-                                                   path: membership.path(in: hierarchy)))
-        }
-        unifiedMountPoint = mounts.unified?.mountPoint
-        unifiedDirectory = mounts.unified.map { mount in
-            Cgroups.directory(mountPoint: mount.mountPoint, mountRoot: mount.root, path: membership.unified ?? "/")
-        }
+        self.init(mounts: mounts, directory: Cgroups.directory) { membership.path(in: $0) } unified: { membership.unified ?? "/" }
     }
 }
 

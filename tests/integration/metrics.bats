@@ -5,15 +5,6 @@
 load helpers
 load metrics_helpers
 
-setup_file() {
-  resolve_runtime
-  resolve_strata
-  local spec_runtime
-  spec_runtime=$(command -v runc || echo "$RUNTIME")
-  export TEMPLATE=$BATS_FILE_TMPDIR/template
-  "$REPO_ROOT/scripts/mkbundle.sh" "$TEMPLATE" "$spec_runtime" -- sh >/dev/null
-}
-
 # The exporter and prometheus name this test's dir on their command lines
 # (--root, --config.file), so helpers.bash's teardown kills them with the rest.
 

@@ -1,6 +1,16 @@
 # Helpers for stats.bats and metrics.bats: the `strata` binary and containers
 # that load one resource. Loaded after helpers.bash.
 
+# helpers.bash's setup_file (the bundle template), plus the strata binary.
+setup_file() {
+  resolve_runtime
+  resolve_strata
+  local spec_runtime
+  spec_runtime=$(command -v runc || echo "$RUNTIME")
+  export TEMPLATE=$BATS_FILE_TMPDIR/template
+  "$REPO_ROOT/scripts/mkbundle.sh" "$TEMPLATE" "$spec_runtime" -- sh >/dev/null
+}
+
 # The strata under test: $STRATA, else the release build, else the debug one.
 resolve_strata() {
   if [[ -z "${STRATA:-}" ]]; then

@@ -6,15 +6,6 @@
 load helpers
 load metrics_helpers
 
-setup_file() {
-  resolve_runtime
-  resolve_strata
-  local spec_runtime
-  spec_runtime=$(command -v runc || echo "$RUNTIME")
-  export TEMPLATE=$BATS_FILE_TMPDIR/template
-  "$REPO_ROOT/scripts/mkbundle.sh" "$TEMPLATE" "$spec_runtime" -- sh >/dev/null
-}
-
 @test "stats --no-stream shows a running container with its memory limit and pids" {
   start_with "$CID" 'sleep 1000' '{"memory": {"limit": 67108864}, "pids": {"limit": 50}}'
   run st stats --no-stream
