@@ -46,7 +46,7 @@ struct StatsCommand: AsyncParsableCommand {
     func run() async throws {
         let lister = try discovery.lister()
         var sampler = try Sampler()
-        sampler.countsTasks = analyze
+        sampler.forAnalysis = analyze
         let host = HostInfo.current()
         let redraw = !noStream && format == .table && isatty(1) == 1
         var previous: [String: ContainerSample] = [:]

@@ -26,7 +26,7 @@ public struct ContainerSample: Sendable {
     public var time: UInt64
     /// Processes in the cgroup, and how many of them sleep uninterruptibly (state D,
     /// nearly always waiting for I/O): v1 has no I/O pressure file, so this is the sign
-    /// there. Only read when asked (`Sampler.countsTasks`), not per scrape.
+    /// there. Only read when asked (`Sampler.forAnalysis`), not per scrape.
     public var tasks: TaskStates?
 
     public init(container: ListedContainer, cgroup: String, stats: CgroupStats, limits: ResourceLimits,

@@ -8,7 +8,7 @@ import Glibc
 /// pressure. Each file is optional (a controller may be off, an old kernel may lack it);
 /// a file that exists but does not parse is an error naming it.
 enum LimitFiles {
-    static func limits(_ dirs: CgroupDirectories, stats: CgroupStats) throws(StrataError) -> ResourceLimits {
+    static func limits(_ dirs: CgroupDirectories, stats: CgroupStats, withIO: Bool) throws(StrataError) -> ResourceLimits {
         var limits = ResourceLimits()
         if let dir = dirs.cpu {
             if dirs.unified {
@@ -30,7 +30,7 @@ enum LimitFiles {
         let memory = stats.memory.usage.limit
         if memory > 0 && memory < (1 << 62) { limits.memory = memory }
         if stats.pids.limit > 0 && stats.pids.limit != UInt64.max { limits.pids = stats.pids.limit }
-        if let dir = dirs.blkio { limits.io = try ioLimits(dir, unified: dirs.unified) }
+        if withIO, let dir = dirs.blkio { limits.io = try ioLimits(dir, unified: dirs.unified) }
         return limits
     }
 

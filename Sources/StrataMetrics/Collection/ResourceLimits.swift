@@ -9,7 +9,7 @@ public struct ResourceLimits: Sendable, Equatable {
     public var memory: UInt64?
     /// Processes and threads (pids.max).
     public var pids: UInt64?
-    /// Per-device throttles (blkio.throttle.* / io.max).
+    /// Per-device throttles (blkio.throttle.* / io.max); read for the analysis only.
     public var io: [IOLimit] = []
 
     public init() {}

@@ -9,9 +9,10 @@ import Glibc
 /// network counters from the init's network namespace.
 public struct Sampler: Sendable {
     let mounts: CgroupMounts
-    /// Also count processes blocked in state D (one /proc read per process: for the
-    /// analysis, not for every scrape).
-    public var countsTasks = false
+    /// Also read what only the bottleneck analysis uses: processes blocked in state D
+    /// (one /proc read per process) and block I/O throttles (four files on v1). A scrape
+    /// of many containers leaves them out.
+    public var forAnalysis = false
 
     /// Reads the host's cgroup mounts once.
     public init() throws(StrataError) {
@@ -45,10 +46,10 @@ public struct Sampler: Sendable {
         var stats = try Self.stats(of: manager)
         stats.networkInterfaces = NetworkStats.interfaces(pid: container.pid)
         var sample = ContainerSample(container: container, cgroup: dirs.name, stats: stats,
-                                     limits: try LimitFiles.limits(dirs, stats: stats),
+                                     limits: try LimitFiles.limits(dirs, stats: stats, withIO: forAnalysis),
                                      events: try LimitFiles.events(dirs, stats: stats),
                                      pressure: try LimitFiles.pressure(dirs), time: monotonicNanoseconds())
-        if countsTasks { sample.tasks = Self.taskStates(try manager.pids()) }
+        if forAnalysis { sample.tasks = Self.taskStates(try manager.pids()) }
         return sample
     }
 
