@@ -10,6 +10,8 @@ load metrics_helpers
 
 # serve [ARGS...]: start the exporter on a free loopback port; sets SERVER_PID and URL.
 serve() {
+  # Emptied first: a previous exporter's line must not be read before the new one starts.
+  : >"$TEST_DIR/server.log"
   "$STRATA" metrics serve --listen 127.0.0.1:0 --root "$ROOT" --runtime "$RUNTIME" "$@" \
     2>"$TEST_DIR/server.log" &
   SERVER_PID=$!
