@@ -10,7 +10,7 @@ BATS ?= bats
 BATS_FLAGS ?= --timing
 OUT ?= $(CURDIR)/out
 
-.PHONY: help build release demo setup unit integration integration-v2 clients test test-runc bench clean
+.PHONY: help build release demo setup unit integration integration-v2 clients test test-runc bench bench-metrics clean
 
 help:
 	@echo "build        debug build"
@@ -23,6 +23,7 @@ help:
 	@echo "test         setup + unit + release + integration + clients + integration-v2"
 	@echo "test-runc    the integration suite against runc (checks the tests)"
 	@echo "bench        release + scripts/bench.sh (strun vs runc vs crun)"
+	@echo "bench-metrics  release + scripts/bench-metrics.sh (scrape time of 100 containers)"
 
 build:
 	$(SWIFT) build
@@ -48,7 +49,7 @@ integration:
 
 # The guest boots Debian's kernel with cgroup_no_v1=all over the host's / (read-only 9p);
 # V2_SUITES picks the bats files it runs.
-V2_SUITES ?= tests/integration/cgroups.bats tests/integration/rootless.bats
+V2_SUITES ?= tests/integration/cgroups.bats tests/integration/rootless.bats tests/integration/stats.bats
 integration-v2:
 	@test -x $(STRUN) || { echo "$(STRUN) is not built: run 'make release'" >&2; exit 1; }
 	RUNTIME=$(STRUN) scripts/vm/v2-guest.sh -- $(BATS) $(BATS_FLAGS) $(V2_SUITES)
@@ -64,6 +65,9 @@ test-runc: setup
 
 bench: setup release
 	STRUN=$(STRUN) OUT=$(OUT) scripts/bench.sh
+
+bench-metrics: setup release
+	STRUN=$(STRUN) STRATA=$(CURDIR)/.build/release/strata OUT=$(OUT) scripts/bench-metrics.sh
 
 clean:
 	rm -rf $(OUT)

@@ -269,3 +269,10 @@ cat "$OUT/bench.md"
 echo
 echo "runs: $((per_round * rounds)) in $rounds rotating rounds (warmup $warmup each); JSON: $OUT/bench.json; peak RSS: max of $rss_runs runs"
 rm -rf "$state"
+
+# --- metrics exporter (issue 8): scrape time with 100 containers -----------
+# Separate script, run here when strata is built; BENCH_METRICS=0 skips it.
+if [[ "${BENCH_METRICS:-1}" != 0 && -x "${STRATA:-$repo/.build/release/strata}" ]]; then
+  echo
+  STRUN=$STRUN STRATA=${STRATA:-$repo/.build/release/strata} OUT=$OUT "$script_dir/bench-metrics.sh"
+fi

@@ -22,6 +22,8 @@ packages=(
   docker.io        # tests/clients: dockerd --add-runtime drives strun
   podman           # tests/clients: podman --runtime (through conmon) drives strun
   wabt             # wat2wasm: binary copies of the WAT test modules (tests/integration/wasm.bats)
+  prometheus       # tests/integration/metrics.bats: a real Prometheus scrapes `strata metrics serve`
+  curl             # tests/integration/metrics.bats and scripts/bench.sh: scrapes of the exporter
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.

@@ -26,16 +26,22 @@ public struct CgroupV1Manager: CgroupManager {
     /// Places `path` in every hierarchy of `mounts`, relative cgroups against the
     /// runtime's own `membership`.
     public init(path: CgroupPath, mounts: CgroupMounts, membership: CgroupMembership) {
+        self.init(mounts: mounts) { mountPoint, root, own in
+            path.directory(mountPoint: mountPoint, mountRoot: root, own: own)
+        } membership: { membership.path(in: $0) } unified: { membership.unified ?? "/" }
+    }
+
+    /// One placement per hierarchy of `mounts`: `directory(mountPoint, mountRoot, cgroup)`
+    /// where `cgroup` is `membership`'s path in that hierarchy (`unified` in cgroup2's).
+    init(mounts: CgroupMounts, directory: (String, String, String) -> String,
+         membership: (V1Hierarchy) -> String, unified: () -> String) {
         mode = mounts.unified == nil ? .legacy : .hybrid
         placements = mounts.v1.map { hierarchy in
             Placement(hierarchy: hierarchy,
-                      directory: path.directory(mountPoint: hierarchy.mountPoint, mountRoot: hierarchy.root,
-                                                own: membership.path(in: hierarchy)))
+                      directory: directory(hierarchy.mountPoint, hierarchy.root, membership(hierarchy)))
         }
         unifiedMountPoint = mounts.unified?.mountPoint
-        unifiedDirectory = mounts.unified.map { mount in
-            path.directory(mountPoint: mount.mountPoint, mountRoot: mount.root, own: membership.unified ?? "/")
-        }
+        unifiedDirectory = mounts.unified.map { directory($0.mountPoint, $0.root, unified()) }
     }
 
     public var paths: [String: String] {

@@ -52,7 +52,7 @@ final class SyscallMonitor {
 
     func run(ready: () -> Void) throws(StrataError) {
         // SIGTERM/SIGINT end the loop cleanly (the socket is removed).
-        signals = try StopSignals.install()
+        signals = try StopPipe.install()
         server = try MonitorSocket.listen(at: socketPath)
         defer { shutdown() }
         ready()
@@ -244,7 +244,7 @@ final class SyscallMonitor {
         for (fd, c) in connections { close(fd); for f in c.fds { close(f) } }
         if server >= 0 { close(server); unlink(socketPath) }
         if signals >= 0 { close(signals) }
-        StopSignals.restore()
+        StopPipe.restore()
     }
 
     private func note(_ text: String) {
@@ -270,7 +270,7 @@ nonisolated(unsafe) private var stopPipeWriteEnd: Int32 = -1
 /// SIGTERM and SIGINT as a readable pipe. Not a signalfd: `strata` runs commands on a
 /// pool thread, and a signal the main thread does not block would kill the process
 /// before the socket is removed; a handler runs on whichever thread gets it.
-enum StopSignals {
+enum StopPipe {
     /// Installs the handlers; returns the read end to poll.
     static func install() throws(StrataError) -> Int32 {
         var fds: [Int32] = [-1, -1]

@@ -17,6 +17,17 @@ public struct CgroupStats: Sendable, Equatable {
 
     public init() {}
 
+    /// Parts a reader may skip (see the managers' `stats(omitting:)`).
+    public struct Omissions: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// v1's cpuset settings (eleven files).
+        public static let cpuset = Omissions(rawValue: 1)
+        /// v1's memsw, kmem and kmem.tcp families (twelve files).
+        public static let kernelMemoryAndSwap = Omissions(rawValue: 2)
+        public static let hugetlb = Omissions(rawValue: 4)
+    }
+
     public struct CPU: Sendable, Equatable {
         public var usage = CPUUsage()
         public var throttling = Throttling()

@@ -4,20 +4,28 @@ import StrataSystem
 /// A controller that is not mounted is skipped; so is one whose main file is missing, as
 /// runc tolerates; any other failure is an error naming the file.
 extension CgroupV1Manager {
-    public func stats() throws(StrataError) -> CgroupStats {
+    public func stats() throws(StrataError) -> CgroupStats { try stats(omitting: []) }
+
+    /// The same without `omitted` parts, which then stay empty: a metrics scrape of many
+    /// containers reads only what it exports (each part is several files per container).
+    public func stats(omitting omitted: CgroupStats.Omissions) throws(StrataError) -> CgroupStats {
         var stats = CgroupStats()
         do {
-            if let dir = directory(for: "cpuset") { try V1Stats.cpuset(dir, into: &stats) }
+            if !omitted.contains(.cpuset), let dir = directory(for: "cpuset") { try V1Stats.cpuset(dir, into: &stats) }
             if let dir = directory(for: "cpu") { try V1Stats.throttling(dir, into: &stats) }
             if let dir = directory(for: "cpuacct") { try V1Stats.cpuacct(dir, into: &stats) }
-            if let dir = directory(for: "memory") { try V1Stats.memory(dir, into: &stats) }
+            if let dir = directory(for: "memory") {
+                try V1Stats.memory(dir, withKernelAndSwap: !omitted.contains(.kernelMemoryAndSwap), into: &stats)
+            }
             if let dir = directory(for: "pids") { try V1Stats.pids(dir, into: &stats) }
             if let dir = directory(for: "blkio") { try V1Stats.blkio(dir, into: &stats) }
-            if let dir = directory(for: "hugetlb") {
-                try V1Stats.hugetlb(dir, into: &stats)
-            } else if let unifiedDirectory {
-                // Hybrid hosts may give hugetlb to the cgroup2 mount instead.
-                try V2Stats.hugetlb(unifiedDirectory, into: &stats)
+            if !omitted.contains(.hugetlb) {
+                if let dir = directory(for: "hugetlb") {
+                    try V1Stats.hugetlb(dir, into: &stats)
+                } else if let unifiedDirectory {
+                    // Hybrid hosts may give hugetlb to the cgroup2 mount instead.
+                    try V2Stats.hugetlb(unifiedDirectory, into: &stats)
+                }
             }
         } catch {
             throw error.within("read cgroup stats")
@@ -75,11 +83,12 @@ enum V1Stats {
         }
     }
 
-    static func memory(_ dir: String, into stats: inout CgroupStats) throws(StrataError) {
+    static func memory(_ dir: String, withKernelAndSwap: Bool = true, into stats: inout CgroupStats) throws(StrataError) {
         guard let statText = try CgroupFiles.readIfPresent(dir, "memory.stat") else { return }
         stats.memory.raw = try StatParsers.keyValues(statText, source: dir + "/memory.stat")
         stats.memory.cache = stats.memory.raw["cache"] ?? 0
         stats.memory.usage = try memoryEntry(dir, "memory") ?? .init()
+        guard withKernelAndSwap else { return }
         // Swap (memsw) and kernel memory (kmem) accounting are optional in the kernel.
         stats.memory.swap = try memoryEntry(dir, "memory.memsw") ?? .init()
         stats.memory.kernel = try memoryEntry(dir, "memory.kmem") ?? .init()

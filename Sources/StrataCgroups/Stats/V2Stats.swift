@@ -4,14 +4,17 @@ import StrataSystem
 /// the v1-shaped `CgroupStats` the same way. A controller whose files are missing (not
 /// enabled in the parent's subtree_control) is skipped, as runc skips it.
 extension CgroupV2Manager {
-    public func stats() throws(StrataError) -> CgroupStats {
+    public func stats() throws(StrataError) -> CgroupStats { try stats(omitting: []) }
+
+    /// The same without `omitted` parts (v2 has no cpuset stats; swap is one file and kept).
+    public func stats(omitting omitted: CgroupStats.Omissions) throws(StrataError) -> CgroupStats {
         var stats = CgroupStats()
         do {
             try V2Stats.pids(directory, into: &stats)
             try V2Stats.memory(directory, into: &stats)
             try V2Stats.io(directory, into: &stats)
             try V2Stats.cpu(directory, into: &stats)
-            try V2Stats.hugetlb(directory, into: &stats)
+            if !omitted.contains(.hugetlb) { try V2Stats.hugetlb(directory, into: &stats) }
         } catch {
             throw error.within("read cgroup stats")
         }

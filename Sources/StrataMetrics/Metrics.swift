@@ -1,2 +1,0 @@
-/// Placeholder until metrics land (issue 8).
-public enum MetricsModule {}

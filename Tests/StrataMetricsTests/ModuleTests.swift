@@ -1,4 +1,0 @@
-import Testing
-@testable import StrataMetrics
-
-@Test func moduleLinks() {}
