@@ -14,7 +14,7 @@ OUT ?= $(CURDIR)/out
 
 help:
 	@echo "build        debug build"
-	@echo "release      static release build: .build/release/strun"
+	@echo "release      static release builds: .build/release/strun and .build/release/strata"
 	@echo "demo         setup + release + run a busybox container with strun"
 	@echo "unit         swift test"
 	@echo "integration  bats tests/integration against $(STRUN)"
@@ -30,7 +30,7 @@ build:
 
 release:
 	$(SWIFT) build -c release -Xswiftc -static-executable
-	@test -x .build/release/strun
+	@test -x .build/release/strun && test -x .build/release/strata
 
 setup:
 	scripts/setup.sh
