@@ -49,12 +49,17 @@ public protocol CgroupManager: Sendable {
     /// True when no process is in the cgroup or its child cgroups.
     func isEmpty() throws(StrataError) -> Bool
     /// Resource usage in the shape of runc's `types.Stats` (see Stats/CgroupStats.swift),
-    /// without network interfaces, which are not a cgroup's to know.
-    func stats() throws(StrataError) -> CgroupStats
+    /// without network interfaces, which are not a cgroup's to know, and without the
+    /// `omitted` parts, which stay empty: a metrics scrape of many containers reads only
+    /// what it exports (each part is several files per container).
+    func stats(omitting omitted: CgroupStats.Omissions) throws(StrataError) -> CgroupStats
 }
 
 extension CgroupManager {
     public func isEmpty() throws(StrataError) -> Bool { try pids().isEmpty }
+
+    /// All of the stats.
+    public func stats() throws(StrataError) -> CgroupStats { try stats(omitting: []) }
 }
 
 /// Freezing and signalling shared by both versions.

@@ -4,6 +4,7 @@ import Glibc
 import Logging
 import StrataSystem
 import StrataRuntime
+import StrataSpec
 
 /// swift-log handler for `--log FILE --log-format text|json`.
 ///

@@ -251,11 +251,8 @@ final class SyscallMonitor {
         try? Files.writeAll(fd: 2, Array("strata audit serve: \(text)\n".utf8), name: "stderr")
     }
 
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    /// Monotonic seconds, for connection deadlines and the record limiter's windows.
+    static func now() -> Double { Double(MonotonicClock.nanoseconds()) / 1e9 }
 
     /// The owner of /proc/PID: the caller's effective uid as the host sees it.
     static func uid(of pid: UInt32) -> Int64 {

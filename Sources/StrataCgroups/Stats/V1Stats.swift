@@ -4,10 +4,6 @@ import StrataSystem
 /// A controller that is not mounted is skipped; so is one whose main file is missing, as
 /// runc tolerates; any other failure is an error naming the file.
 extension CgroupV1Manager {
-    public func stats() throws(StrataError) -> CgroupStats { try stats(omitting: []) }
-
-    /// The same without `omitted` parts, which then stay empty: a metrics scrape of many
-    /// containers reads only what it exports (each part is several files per container).
     public func stats(omitting omitted: CgroupStats.Omissions) throws(StrataError) -> CgroupStats {
         var stats = CgroupStats()
         do {

@@ -4,9 +4,7 @@ import StrataSystem
 /// the v1-shaped `CgroupStats` the same way. A controller whose files are missing (not
 /// enabled in the parent's subtree_control) is skipped, as runc skips it.
 extension CgroupV2Manager {
-    public func stats() throws(StrataError) -> CgroupStats { try stats(omitting: []) }
-
-    /// The same without `omitted` parts (v2 has no cpuset stats; swap is one file and kept).
+    /// v2 has no cpuset stats; swap is one file and kept whatever `omitted` says.
     public func stats(omitting omitted: CgroupStats.Omissions) throws(StrataError) -> CgroupStats {
         var stats = CgroupStats()
         do {

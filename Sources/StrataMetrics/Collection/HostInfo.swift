@@ -29,10 +29,3 @@ public struct HostInfo: Sendable, Equatable {
         return nil
     }
 }
-
-/// CLOCK_MONOTONIC in nanoseconds: sample times, never wall-clock jumps.
-public func monotonicNanoseconds() -> UInt64 {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-}

@@ -33,7 +33,8 @@ public struct Sampler: Sendable {
             do {
                 samples.append(try sample(container))
             } catch {
-                if Self.vanished(container) { continue }
+                // Its init exited after `list` (so its cgroup may be gone too).
+                if !Processes.isAlive(container.pid) { continue }
                 errors.append(error.within("read stats of container \(container.id)"))
             }
         }
@@ -43,41 +44,27 @@ public struct Sampler: Sendable {
     public func sample(_ container: ListedContainer) throws(StrataError) -> ContainerSample {
         let manager = try Cgroups.manager(ofProcess: container.pid, mounts: mounts)
         let dirs = CgroupDirectories(manager)
-        var stats = try Self.stats(of: manager)
+        // What is shown and exported; cpuset, kernel memory and hugetlb are not, and are
+        // half of a v1 cgroup's files.
+        var stats = try manager.stats(omitting: [.cpuset, .kernelMemoryAndSwap, .hugetlb])
         stats.networkInterfaces = NetworkStats.interfaces(pid: container.pid)
         var sample = ContainerSample(container: container, cgroup: dirs.name, stats: stats,
                                      limits: try LimitFiles.limits(dirs, stats: stats, withIO: forAnalysis),
                                      events: try LimitFiles.events(dirs, stats: stats),
-                                     pressure: try LimitFiles.pressure(dirs), time: monotonicNanoseconds())
+                                     pressure: try LimitFiles.pressure(dirs), time: UInt64(MonotonicClock.nanoseconds()))
         if forAnalysis { sample.tasks = Self.taskStates(try manager.pids()) }
         return sample
     }
 
-    /// What is shown and exported; cpuset, kernel memory and hugetlb are not, and are
-    /// half of a v1 cgroup's files.
-    static func stats(of manager: any CgroupManager) throws(StrataError) -> CgroupStats {
-        let omitted: CgroupStats.Omissions = [.cpuset, .kernelMemoryAndSwap, .hugetlb]
-        if let v1 = manager as? CgroupV1Manager { return try v1.stats(omitting: omitted) }
-        if let v2 = manager as? CgroupV2Manager { return try v2.stats(omitting: omitted) }
-        return try manager.stats()
-    }
-
-    /// The state letter of each pid's /proc/PID/stat (the field after the command name,
-    /// which may itself hold ") "); pids that exit meanwhile are not counted.
+    /// The state of each pid (Processes.stat reads /proc/PID/stat); pids that exit
+    /// meanwhile are not counted.
     static func taskStates(_ pids: [Int32]) -> TaskStates {
         var states = TaskStates(total: 0, blocked: 0)
         for pid in pids {
-            guard let text = try? Files.readText("/proc/\(pid)/stat"),
-                  let close = text.lastIndex(of: ")") else { continue }
-            let state = text[close...].dropFirst().drop { $0 == " " }.first
+            guard let stat = Processes.stat(of: pid) else { continue }
             states.total += 1
-            if state == "D" { states.blocked += 1 }
+            if stat.state == "D" { states.blocked += 1 }
         }
         return states
-    }
-
-    /// True when the container's init is gone (so its cgroup may be too).
-    static func vanished(_ container: ListedContainer) -> Bool {
-        kill(container.pid, 0) != 0 && currentErrno() == ESRCH
     }
 }

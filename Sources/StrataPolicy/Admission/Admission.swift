@@ -41,11 +41,7 @@ public enum Admission {
         return monotonicMicros() - started
     }
 
-    private static func monotonicMicros() -> Int {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return ts.tv_sec * 1_000_000 + ts.tv_nsec / 1000
-    }
+    private static func monotonicMicros() -> Int { Int(MonotonicClock.nanoseconds() / 1000) }
 
     /// The audit records of one decision: deny and audit matches always, allow matches of
     /// an admitted config (and a default allow) when the policy records allowed containers.

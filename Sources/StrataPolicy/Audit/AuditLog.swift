@@ -30,7 +30,7 @@ public struct AuditLog: Sendable {
         var seq = tail.seq
         var prev = tail.hash
         var out: [UInt8] = tail.endsWithNewline ? [] : [0x0a]
-        let time = Self.now()
+        let time = Clock.nowRFC3339()
         for var fields in records {
             if fields["time"] == nil { fields["time"] = .string(time) }
             seq += 1
@@ -103,11 +103,5 @@ public struct AuditLog: Sendable {
             }
             window = min(size, window * 4)
         }
-    }
-
-    static func now() -> String {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return ContainerState.timestamp(seconds: Int64(ts.tv_sec), nanoseconds: ts.tv_nsec)
     }
 }

@@ -29,7 +29,7 @@ extension Runtime {
         // The pid may have been reused between loading the record and opening the pidfd.
         guard StatusProbe.initAlive(record) else { return }
 
-        var nextTick = MonotonicClock.now() &+ interval
+        var nextTick = MonotonicClock.nanoseconds() &+ interval
         while true {
             if try wait(&watch, pidfd: pidfd, until: nextTick, id: id, emit: emit) { return }
             if !StatusProbe.initAlive(record) {
@@ -37,7 +37,7 @@ extension Runtime {
                 if watch.collect().oom { try emit(.oom(id: id)) }
                 return
             }
-            let now = MonotonicClock.now()
+            let now = MonotonicClock.nanoseconds()
             guard now >= nextTick else { continue }
             // A tick missed while the host was busy is dropped, not replayed (Go's ticker).
             nextTick = max(nextTick &+ interval, now &+ 1)
@@ -57,7 +57,7 @@ extension Runtime {
     /// the watch says the cgroup is gone or empty, or init exited.
     private func wait(_ watch: inout OOMWatch, pidfd: Int32, until deadline: Int64, id: String,
                       emit: (ContainerEvent) throws(StrataError) -> Void) throws(StrataError) -> Bool {
-        let left = max(0, deadline &- MonotonicClock.now())
+        let left = max(0, deadline &- MonotonicClock.nanoseconds())
         // Round up, so a sub-millisecond rest does not spin with a zero timeout.
         let timeout = Int32(clamping: (left + 999_999) / 1_000_000)
         // A negative fd is ignored by poll(2): no pidfd, no entry to watch.
@@ -76,11 +76,3 @@ extension Runtime {
     }
 }
 
-/// CLOCK_MONOTONIC in nanoseconds: tick deadlines must not move with the wall clock.
-enum MonotonicClock {
-    static func now() -> Int64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Int64(ts.tv_sec) &* 1_000_000_000 &+ Int64(ts.tv_nsec)
-    }
-}

@@ -126,9 +126,5 @@ public enum HookRunner {
         return status
     }
 
-    private static func monotonicMillis() -> Int {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
-    }
+    private static func monotonicMillis() -> Int { Int(MonotonicClock.nanoseconds() / 1_000_000) }
 }

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import StrataSpec
 
 /// Wall-clock timestamps in runc's format.
 public enum Clock {
