@@ -69,6 +69,17 @@ public enum Processes {
         return (Character(UnicodeScalar(letter)), start)
     }
 
+    /// Makes the calling process non-dumpable: /proc/PID of it (exe, mem, fds) is then
+    /// root's, and only CAP_SYS_PTRACE over its user namespace opens it. An exec or a
+    /// uid change may reset it (to fs.suid_dumpable); `isDumpable` tells.
+    public static func setNonDumpable() {
+        _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
+    }
+
+    public static var isDumpable: Bool {
+        strata_prctl(3 /* PR_GET_DUMPABLE */, 0, 0, 0, 0) != 0
+    }
+
     public static func setSubreaper() {
         _ = strata_prctl(36 /* PR_SET_CHILD_SUBREAPER */, 1, 0, 0, 0)
     }

@@ -24,7 +24,7 @@ enum ExecChild {
         do {
             // Until exec, /proc/PID/exe is the host's strun: no process of the container
             // may open it (CVE-2019-5736). exec makes the process dumpable again.
-            _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
+            Processes.setNonDumpable()
             for join in ctx.joins {
                 try sys("setns", "\(join.kind.rawValue) namespace \(join.path)") { strata_setns(join.fd, join.kind.cloneFlag) }
             }

@@ -78,7 +78,7 @@ enum InitProcess {
         // it. exec makes the process dumpable again.
         // In a new user namespace an unprivileged strun still has to open our
         // /proc/PID/uid_map, which non-dumpable makes root's: that waits for the maps.
-        if !ctx.newUserNamespace { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
+        if !ctx.newUserNamespace { Processes.setNonDumpable() }
         // Mounts need neither the cgroup placement nor anything else the parent does
         // after the clone, so they overlap with it; except in a new user namespace (no
         // privilege until the maps exist) and for a cgroup2 mount, which must see the
@@ -88,7 +88,7 @@ enum InitProcess {
         if !mountsFirst {
             cgroupDirectories = try awaitPlacement(ctx)
         }
-        if ctx.newUserNamespace { _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0) }
+        if ctx.newUserNamespace { Processes.setNonDumpable() }
         // A session of its own: the console (if any) becomes its controlling terminal.
         _ = setsid()
         if !ctx.noNewKeyring {

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CShim
 import StrataSystem
 import StrataWasm
 
@@ -16,8 +15,8 @@ enum WasmLaunch {
         // a process with CAP_SYS_PTRACE over the host's user namespace may open it
         // (CVE-2019-5736). setUp made us so, but a uid change resets that to
         // fs.suid_dumpable: say it again, and run nothing if it did not hold.
-        _ = strata_prctl(4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0)
-        if strata_prctl(3 /* PR_GET_DUMPABLE */, 0, 0, 0, 0) != 0 {
+        Processes.setNonDumpable()
+        if Processes.isDumpable {
             throw StrataError("prctl", "PR_SET_DUMPABLE", reason: "the init must stay non-dumpable while a wasm module runs (CVE-2019-5736)")
         }
         endOnTerminationSignals()
