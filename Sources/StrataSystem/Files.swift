@@ -21,16 +21,35 @@ public enum Files {
 
     /// Reads `fd` to end of file.
     public static func readAll(fd: Int32, name: String) throws(StrataError) -> [UInt8] {
+        // Sized by fstat so that a regular file takes one read into one buffer, with no
+        // zero-filled chunk to copy from. The size is only a hint (files in /proc say 0, a
+        // file may grow): reading goes on to end of file either way.
+        var info = stat()
+        let chunkSize = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 16384
         var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16384)
         while true {
-            let n = chunk.withUnsafeMutableBytes { buf in Glibc.read(fd, buf.baseAddress, buf.count) }
-            if n < 0 {
-                if currentErrno() == EINTR { continue }
-                throw StrataError.system("read", name)
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
+                while true {
+                    let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+                    if n < 0 && currentErrno() == EINTR { continue }
+                    if n < 0 { failure = currentErrno() } else { initialized = n }
+                    return
+                }
             }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+            if failure != 0 { throw StrataError.system("read", name, errno: failure) }
+            if chunk.isEmpty { return out }
+            if out.isEmpty { out = chunk } else { out += chunk }
+            // A short read is nearly always the end: confirm it with one byte rather than
+            // another whole (fresh, page-faulting) chunk.
+            if chunk.count < chunkSize {
+                var probe: UInt8 = 0
+                var n: Int
+                repeat { n = Glibc.read(fd, &probe, 1) } while n < 0 && currentErrno() == EINTR
+                if n < 0 { throw StrataError.system("read", name) }
+                if n == 0 { return out }
+                out.append(probe)
+            }
         }
     }
 

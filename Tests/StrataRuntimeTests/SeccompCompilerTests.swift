@@ -118,14 +118,16 @@ struct SeccompCacheTests {
     @Test func entryRoundTripsAndRejectsAnotherProfile() {
         let key = Array("profile-a".utf8)
         let bpf: [UInt8] = Array(repeating: 7, count: 16)
-        let entry = SeccompCache.encode(bpf, key: key)
-        #expect(SeccompCache.decode(entry, key: key) == bpf)
-        #expect(SeccompCache.decode(entry, key: Array("profile-b".utf8)) == nil)
-        #expect(SeccompCache.decode(Array(entry.dropLast(3)), key: key) == nil)
-        #expect(SeccompCache.decode(Array(entry.prefix(10)), key: key) == nil)
+        let cache = KeyedFileCache(directory: "/nonexistent", magic: SeccompCache.magic)
+        let entry = cache.encode(bpf, key: key)
+        #expect(cache.decode(entry, key: key) == bpf)
+        #expect(cache.decode(entry, key: Array("profile-b".utf8)) == nil)
+        #expect(cache.decode(Array(entry.dropLast(3)), key: key) == nil)
+        #expect(cache.decode(Array(entry.prefix(10)), key: key) == nil)
         var flipped = entry
         flipped[flipped.count - 1] ^= 1
-        #expect(SeccompCache.decode(flipped, key: key) == nil, "a changed program must not pass its checksum")
+        #expect(cache.decode(flipped, key: key) == nil, "a changed program must not pass its checksum")
+        #expect(SeccompCache.program(Array(repeating: 1, count: 12)) == nil, "not whole instructions")
     }
 
     @Test func cachedProgramEqualsACompiledOne() throws {
@@ -146,7 +148,7 @@ struct SeccompCacheTests {
     }
 
     @Test func hashIsStable() {
-        #expect(SeccompCache.hex(SeccompCache.fnv1a(Array("a".utf8))) == "af63dc4c8601ec8c")
-        #expect(SeccompCache.hex(1) == "0000000000000001")
+        #expect(KeyedFileCache.hex(KeyedFileCache.fnv1a(Array("a".utf8))) == "af63dc4c8601ec8c")
+        #expect(KeyedFileCache.hex(1) == "0000000000000001")
     }
 }

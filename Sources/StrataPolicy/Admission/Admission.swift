@@ -22,11 +22,13 @@ public enum Admission {
 
     /// Evaluates the policy at `policyPath` on `spec` and records the decision in the
     /// policy's audit log; throws naming every violated rule when it denies. Returns the
-    /// microseconds it took (read, evaluation and record), for `--debug`.
+    /// microseconds it took (read, evaluation and record), for `--debug`. With a `cacheRoot`
+    /// (strun's state root) the policy is read through `PolicyCache`.
     @discardableResult
-    public static func enforce(policyPath: String, spec: Spec, id: String, bundle: String) throws(StrataError) -> Int {
+    public static func enforce(policyPath: String, spec: Spec, id: String, bundle: String,
+                               cacheRoot: String? = nil) throws(StrataError) -> Int {
         let started = monotonicMicros()
-        let policy = try PolicyParser.load(policyPath)
+        let policy = try PolicyCache.load(policyPath, root: cacheRoot)
         let decision = policy.evaluate(spec)
         let records = auditRecords(decision, policy: policy, id: id, bundle: bundle, uid: getuid())
         if !records.isEmpty {

@@ -33,11 +33,18 @@ struct DevicePattern: Sendable {
     }
 }
 
+/// An annotation a rule asks about: its key, and a glob its value must match.
+struct AnnotationPattern: Sendable {
+    var key: String
+    var pattern: String
+}
+
 /// One test of a rule's `match` on the config's facts, prepared when the policy is read.
 /// `reason` is nil when the condition does not hold, else why it does.
 enum Condition: Sendable {
-    case capabilities(Set<String>)
-    case capabilitiesOutside(Set<String>)
+    /// Sorted, without repeats (a handful of names: a list is cheaper to read back than a set).
+    case capabilities([String])
+    case capabilitiesOutside([String])
     case hostNamespaces([String])
     case mount(types: [String]?, sources: [String]?, destinations: [String]?)
     case readonlyRootfs(Bool)
@@ -46,17 +53,26 @@ enum Condition: Sendable {
     case noNewPrivileges(Bool)
     case missingLimits([String])
     case devices([DevicePattern])
-    case annotations([(key: String, value: String)])
+    case annotations([AnnotationPattern])
     case images([String])
     case sysctls([String])
 
+    private static func limitMissing(_ kind: String, _ facts: ConfigFacts) -> Bool {
+        switch kind {
+        case "memory": return !facts.memoryLimit
+        case "cpu": return !facts.cpuLimit
+        default: return !facts.pidsLimit
+        }
+    }
+
+    /// Why the condition holds, or nil when it does not (`RuleSet` tests it without the why).
     func reason(_ facts: ConfigFacts) -> String? {
         switch self {
         case .capabilities(let wanted):
-            let hits = facts.capabilities.intersection(wanted)
-            return hits.isEmpty ? nil : "adds " + hits.sorted().joined(separator: ", ")
+            let hits = wanted.filter { facts.capabilities.contains($0) }
+            return hits.isEmpty ? nil : "adds " + hits.joined(separator: ", ")
         case .capabilitiesOutside(let allowed):
-            let extra = facts.capabilities.subtracting(allowed)
+            let extra = facts.capabilities.filter { !allowed.contains($0) }
             return extra.isEmpty ? nil : "adds " + extra.sorted().joined(separator: ", ") + " (outside the allowed set)"
         case .hostNamespaces(let types):
             let shared = types.filter { !facts.newNamespaces.contains($0) }
@@ -77,13 +93,7 @@ enum Condition: Sendable {
         case .noNewPrivileges(let wanted):
             return facts.noNewPrivileges == wanted ? "noNewPrivileges \(wanted ? "on" : "off")" : nil
         case .missingLimits(let kinds):
-            let missing = kinds.filter { kind in
-                switch kind {
-                case "memory": return !facts.memoryLimit
-                case "cpu": return !facts.cpuLimit
-                default: return !facts.pidsLimit
-                }
-            }
+            let missing = kinds.filter { Self.limitMissing($0, facts) }
             return missing.isEmpty ? nil : "no " + missing.joined(separator: ", ") + " limit"
         case .devices(let patterns):
             for p in patterns {
@@ -93,9 +103,9 @@ enum Condition: Sendable {
             }
             return nil
         case .annotations(let pairs):
-            for (key, value) in pairs {
-                if let actual = facts.annotations[key], Glob.matches(value, actual) {
-                    return "annotation \(key)=\(actual)"
+            for pair in pairs {
+                if let actual = facts.annotations[pair.key], Glob.matches(pair.pattern, actual) {
+                    return "annotation \(pair.key)=\(actual)"
                 }
             }
             return nil

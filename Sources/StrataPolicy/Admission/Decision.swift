@@ -37,9 +37,13 @@ extension Policy {
     /// matched allow or audit rule admits it; a config no rule matches gets the default.
     public func evaluate(_ spec: Spec) -> Decision {
         let facts = ConfigFacts(spec)
-        var matches: [RuleMatch] = []
-        for rule in rules {
-            if let reason = rule.match(facts) { matches.append(RuleMatch(rule: rule, reason: reason)) }
+        guard let matches = ruleSet.matches(facts) else {
+            // Only a compiled form altered after its checksum was taken gets here: refuse.
+            let damaged = Rule(id: "(damaged)", name: "damaged policy", severity: .critical, effect: .deny,
+                               reason: nil, conditions: [])
+            let why = "the compiled form of this policy is unreadable: remove the state root's @policy directory"
+            return Decision(allowed: false, matches: [RuleMatch(rule: damaged, reason: why)], byDefault: false,
+                            defaultEffect: defaultEffect)
         }
         let denied = matches.contains { $0.rule.effect == .deny }
         let byDefault = matches.isEmpty
@@ -49,14 +53,11 @@ extension Policy {
 }
 
 extension Rule {
-    /// The reason when every condition holds, else nil.
-    func match(_ facts: ConfigFacts) -> String? {
-        var reasons: [String] = []
-        for condition in conditions {
-            guard let why = condition.reason(facts) else { return nil }
-            reasons.append(why)
-        }
+    /// Why the rule matches, once `RuleSet` found that every condition holds: the policy's
+    /// own words, else each condition's reason.
+    func reason(given facts: ConfigFacts) -> String {
         if let reason { return reason }
+        let reasons = conditions.compactMap { $0.reason(facts) }
         return reasons.isEmpty ? "matches every config" : reasons.joined(separator: ", ")
     }
 }

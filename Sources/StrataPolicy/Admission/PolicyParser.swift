@@ -39,11 +39,13 @@ public enum PolicyParser {
             policy.recordAllowed = try audit.member(a, "recordAllowed")?.bool() ?? true
         }
         var ids: Set<String> = []
+        var rules: [Rule] = []
         for field in try root.member(members, "rules")?.array() ?? [] {
             let r = try rule(field)
             guard ids.insert(r.id).inserted else { throw PolicyField.Problem(path: field.path + ".id", reason: "duplicate rule id \"\(r.id)\"") }
-            policy.rules.append(r)
+            rules.append(r)
         }
+        policy.rules = rules
         if let syscalls = root.member(members, "syscalls") {
             policy.syscalls = try SyscallPolicy(syscalls)
         }
@@ -86,8 +88,8 @@ public enum PolicyParser {
         for key in m.keys.sorted() {
             guard let f = field.member(m, key) else { continue }
             switch key {
-            case "capabilities": out.append(.capabilities(Set(try f.strings().map(ConfigFacts.capabilityName))))
-            case "capabilitiesOutside": out.append(.capabilitiesOutside(Set(try f.strings().map(ConfigFacts.capabilityName))))
+            case "capabilities": out.append(.capabilities(try capabilityNames(f)))
+            case "capabilitiesOutside": out.append(.capabilitiesOutside(try capabilityNames(f)))
             case "hostNamespaces":
                 let names = try f.strings().map { $0 == "net" ? "network" : $0 }
                 out.append(.hostNamespaces(try f.replacing(with: .array(names.map { .string($0) })).strings(from: namespaceTypes)))
@@ -113,10 +115,10 @@ public enum PolicyParser {
                 guard case .object(let members) = f.value else {
                     throw PolicyField.Problem(path: f.path, reason: "expected an object of key: value-pattern, got \(f.value.kindName)")
                 }
-                var list: [(key: String, value: String)] = []
+                var list: [AnnotationPattern] = []
                 for key in members.keys.sorted() {
                     guard let v = f.member(members, key) else { continue }
-                    list.append((key, try v.string()))
+                    list.append(AnnotationPattern(key: key, pattern: try v.string()))
                 }
                 out.append(.annotations(list))
             case "images": out.append(.images(try f.strings()))
@@ -124,6 +126,11 @@ public enum PolicyParser {
             }
         }
         return out
+    }
+
+    /// Canonical names (CAP_X), sorted, each once.
+    private static func capabilityNames(_ field: PolicyField) throws(PolicyField.Problem) -> [String] {
+        Set(try field.strings().map(ConfigFacts.capabilityName)).sorted()
     }
 
     /// `c 1:3`, `b 8:*`, `a`, `a *:*` or `/dev/...`.

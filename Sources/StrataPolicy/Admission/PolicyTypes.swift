@@ -44,7 +44,13 @@ public struct Policy: Sendable {
     public var name: String
     /// The effect when no rule matches (deny unless the policy says otherwise).
     public var defaultEffect: Effect
-    public var rules: [Rule]
+    /// The rules in compiled form (see `RuleSet`).
+    public internal(set) var ruleSet: RuleSet
+    /// The rules, built from `ruleSet`.
+    public var rules: [Rule] {
+        get { ruleSet.rules ?? [] }
+        set { ruleSet = RuleSet(newValue) }
+    }
     /// Where decisions are recorded.
     public var auditLog: String
     /// Whether allow decisions are recorded too (deny and audit always are).
@@ -53,6 +59,23 @@ public struct Policy: Sendable {
 
     /// The audit log when the policy names none.
     public static let defaultAuditLog = "/var/lib/strata/audit.jsonl"
+
+    public init(path: String, name: String, defaultEffect: Effect, rules: [Rule], auditLog: String,
+                recordAllowed: Bool, syscalls: SyscallPolicy) {
+        self.init(path: path, name: name, defaultEffect: defaultEffect, ruleSet: RuleSet(rules), auditLog: auditLog,
+                  recordAllowed: recordAllowed, syscalls: syscalls)
+    }
+
+    init(path: String, name: String, defaultEffect: Effect, ruleSet: RuleSet, auditLog: String,
+         recordAllowed: Bool, syscalls: SyscallPolicy) {
+        self.path = path
+        self.name = name
+        self.defaultEffect = defaultEffect
+        self.ruleSet = ruleSet
+        self.auditLog = auditLog
+        self.recordAllowed = recordAllowed
+        self.syscalls = syscalls
+    }
 }
 
 extension Policy {

@@ -41,7 +41,8 @@ struct Creator {
         try UnsupportedFeatures.check(spec, bundle: bundle)
         // Admission policy: a denied config stops here, before anything is made.
         if let policyPath = Admission.policyPath(flag: runtime.policy) {
-            let micros = try Admission.enforce(policyPath: policyPath, spec: spec, id: id, bundle: bundle)
+            let micros = try Admission.enforce(policyPath: policyPath, spec: spec, id: id, bundle: bundle,
+                                               cacheRoot: runtime.store.root)
             runtime.logger.debug("policy \(policyPath): admitted in \(micros) µs")
         }
         for name in UnsupportedFeatures.capabilitiesUnknownToKernel(process.capabilities) {

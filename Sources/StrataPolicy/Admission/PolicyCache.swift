@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import StrataSystem
+
+/// Policies as `strun create` reads them: parsed from JSON once per source text, then read
+/// back in compiled form from `<root>/@policy` (see `KeyedFileCache`).
+///
+/// An entry is keyed by the policy's path and its whole text, compared byte for byte on
+/// every read: an edited policy is parsed (and checked) again on the next create, however
+/// quickly it was rewritten, and a policy the parser refuses never gets an entry. The text is
+/// compared as it is read, through a small stack buffer: in this VM every fresh heap page
+/// costs a fault of several microseconds, which for a 10 KB policy outweighed the rest.
+public enum PolicyCache {
+    /// The policy at `path`; cached under `root` (the runtime's state root) when given.
+    public static func load(_ path: String, root: String?) throws(StrataError) -> Policy {
+        let fd = try sys("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
+        defer { close(fd) }
+        guard let root, !root.isEmpty else { return try PolicyParser.parse(Files.readAll(fd: fd, name: path), path: path) }
+        // The format version covers the parser's semantics too: bump it when either changes.
+        let cache = KeyedFileCache(directory: root + "/@policy", magic: "strata-policy \(Policy.formatVersion)\n")
+        let name = Array(path.utf8)
+        let cached = cache.withEntry(name: name, keyMatches: { sameKey($0, name: name, source: fd) }) {
+            Policy(compiled: $0)
+        }
+        if let cached { return cached }
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw StrataError.system("lseek", path) }
+        let source = try Files.readAll(fd: fd, name: path)
+        let policy = try PolicyParser.parse(source, path: path)
+        cache.store(policy.compiled(), name: name, key: name + [0] + source)
+        return policy
+    }
+
+    /// Whether `stored` is `name`, a NUL, then exactly what `source` holds from its start.
+    static func sameKey(_ stored: UnsafeRawBufferPointer, name: [UInt8], source fd: Int32) -> Bool {
+        guard stored.count > name.count, stored.starts(with: name), stored[name.count] == 0 else { return false }
+        let text = UnsafeRawBufferPointer(rebasing: stored[(name.count + 1)...])
+        return withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 16) { chunk -> Bool in
+            var offset = 0
+            while true {
+                let n = pread(fd, chunk.baseAddress, chunk.count, off_t(offset))
+                if n < 0 && currentErrno() == EINTR { continue }
+                // An error reads as a miss: the full read that follows reports it.
+                if n < 0 { return false }
+                if n == 0 { return offset == text.count }
+                guard n <= text.count - offset, let base = chunk.baseAddress, let expected = text.baseAddress,
+                      memcmp(base, expected + offset, n) == 0 else { return false }
+                offset += n
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import StrataSpec
+
+/// A policy's admission rules in their compiled form (`PolicyCoding`), tested where they lie.
+///
+/// strun evaluates a policy once per create, in a process that ends right after: building
+/// fifty `Rule` values with their lists and sets, only to free them again, cost more than
+/// the tests themselves. Here a rule is read from the bytes, condition by condition, and
+/// only a rule that matches is built, to say why. Every byte is checked on the way: damaged
+/// bytes make `matches` return nil, and the policy then refuses the container.
+public struct RuleSet: Sendable {
+    let bytes: [UInt8]
+    /// How many rules the bytes hold.
+    public let count: Int
+
+    init(_ rules: [Rule]) {
+        var w = ByteWriter()
+        for rule in rules { w.rule(rule) }
+        bytes = w.bytes
+        count = rules.count
+    }
+
+    init(bytes: [UInt8], count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    /// Every rule, built (for reports and tests; evaluation does not need them).
+    var rules: [Rule]? {
+        bytes.withUnsafeBytes { buffer in
+            var r = ByteReader(buffer)
+            var out: [Rule] = []
+            for _ in 0..<count {
+                guard let rule = r.rule() else { return nil }
+                out.append(rule)
+            }
+            return r.atEnd ? out : nil
+        }
+    }
+
+    /// The rules every condition of which holds for `facts`, in order, with their reasons;
+    /// nil when the bytes are damaged.
+    func matches(_ facts: ConfigFacts) -> [RuleMatch]? {
+        bytes.withUnsafeBytes { buffer -> [RuleMatch]? in
+            var r = ByteReader(buffer)
+            var out: [RuleMatch] = []
+            for _ in 0..<count {
+                let start = r
+                guard var rule = r.block(), rule.stringBytes() != nil, rule.stringBytes() != nil,
+                      rule.severity() != nil, rule.effect() != nil, rule.optionalString() != nil,
+                      let n = rule.count() else { return nil }
+                var all = true
+                // Every condition is read, even after one fails, so that damage anywhere is seen.
+                for _ in 0..<n {
+                    guard let raw = rule.byte(), let tag = ConditionTag(rawValue: raw), var operands = rule.block(),
+                          let holds = operands.holds(tag, facts), operands.atEnd else { return nil }
+                    all = all && holds
+                }
+                guard rule.atEnd else { return nil }
+                if all {
+                    var whole = start
+                    guard let built = whole.rule() else { return nil }
+                    out.append(RuleMatch(rule: built, reason: built.reason(given: facts)))
+                }
+            }
+            return r.atEnd ? out : nil
+        }
+    }
+}
+
+extension ByteReader {
+    /// Whether a condition's operands hold for `facts` (the compiled twin of
+    /// `Condition.reason`, which says why); nil when they are damaged. Reads them all.
+    mutating func holds(_ tag: ConditionTag, _ facts: ConfigFacts) -> Bool? {
+        switch tag {
+        case .capabilities:
+            return anyString { wanted in facts.capabilities.contains { utf8Equals($0, wanted) } }
+        case .capabilitiesOutside:
+            let allowed = self
+            guard skipStrings() else { return nil }
+            return facts.capabilities.contains { cap in
+                var list = allowed
+                return list.anyString { utf8Equals(cap, $0) } == false
+            }
+        case .hostNamespaces:
+            return anyString { type in !facts.newNamespaces.contains { utf8Equals($0, type) } }
+        case .mount:
+            guard let types = optionalList(), let sources = optionalList(), let destinations = optionalList() else { return nil }
+            return facts.mounts.contains { m in
+                Self.listHolds(types, Condition.mountType(m), glob: false)
+                    && Self.listHolds(sources, m.source ?? "", glob: true)
+                    && Self.listHolds(destinations, m.destination, glob: true)
+            }
+        case .readonlyRootfs: return bool().map { $0 == facts.readonlyRootfs }
+        case .runAsRoot: return bool().map { $0 == (facts.uid == 0) }
+        case .seccompUnconfined: return bool().map { $0 == facts.seccompUnconfined }
+        case .noNewPrivileges: return bool().map { $0 == facts.noNewPrivileges }
+        case .missingLimits:
+            return anyString { kind in
+                if utf8Equals("memory", kind) { return !facts.memoryLimit }
+                if utf8Equals("cpu", kind) { return !facts.cpuLimit }
+                return !facts.pidsLimit
+            }
+        case .devices:
+            guard let n = count(), n <= remaining else { return nil }
+            var found = false
+            for _ in 0..<n {
+                guard let p = devicePattern() else { return nil }
+                found = found || facts.deviceRules.contains(where: p.grantedBy) || facts.deviceNodes.contains(where: p.includes)
+            }
+            return found
+        case .annotations:
+            guard let n = count(), n <= remaining else { return nil }
+            var found = false
+            for _ in 0..<n {
+                guard let key = stringBytes(), let pattern = stringBytes() else { return nil }
+                if !found, let actual = facts.annotations[String(decoding: key, as: UTF8.self)] {
+                    found = Glob.matches(pattern, actual)
+                }
+            }
+            return found
+        case .images:
+            guard let image = facts.image else { return skipStrings() ? false : nil }
+            return anyString { Glob.matches($0, image) }
+        case .sysctls:
+            let patterns = self
+            guard skipStrings() else { return nil }
+            return facts.sysctls.contains { name in
+                var list = patterns
+                return list.anyString { Glob.matches($0, name) } == true
+            }
+        }
+    }
+
+    /// Reads a list of strings; whether any satisfies `test` (nil when damaged).
+    mutating func anyString(_ test: (UnsafeRawBufferPointer) -> Bool) -> Bool? {
+        guard let n = count(), n <= remaining else { return nil }
+        var found = false
+        for _ in 0..<n {
+            guard let s = stringBytes() else { return nil }
+            found = found || test(s)
+        }
+        return found
+    }
+
+    mutating func skipStrings() -> Bool {
+        anyString { _ in false } != nil
+    }
+
+    /// An optional list: `.some(nil)` when absent, else a reader at its start; this
+    /// reader moves past it. nil when damaged.
+    mutating func optionalList() -> ByteReader?? {
+        guard let present = bool() else { return nil }
+        guard present else { return .some(nil) }
+        let list = self
+        return skipStrings() ? .some(list) : nil
+    }
+
+    /// An absent list admits everything; a present one must hold `text` (or a glob of it).
+    static func listHolds(_ list: ByteReader?, _ text: String, glob: Bool) -> Bool {
+        guard var list else { return true }
+        return list.anyString { glob ? Glob.matches($0, text) : utf8Equals(text, $0) } == true
+    }
+}

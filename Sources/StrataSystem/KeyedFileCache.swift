@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Derived data (a compiled seccomp filter, a compiled policy) kept in files under one
+/// directory of the state root, so that work done for one container is read back by the next.
+///
+/// An entry holds the exact key it was made from and is returned only when that matches
+/// byte for byte, so the file name's hash needs no collision resistance. Its payload carries
+/// a checksum: a file cut short or mixed up by a crash is a miss, never wrong data. Entries
+/// are written under a temporary name and renamed, so concurrent writers cannot interleave.
+/// The directory is 0700 like the state root; whoever can write there can already rewrite
+/// every container's state.
+public struct KeyedFileCache: Sendable {
+    /// Where the entries live, e.g. `<root>/@seccomp` (a name no container id can take).
+    public let directory: String
+    /// The first bytes of every entry: names the format and its version.
+    public let magic: [UInt8]
+    /// A full directory is emptied before the next store: engines use a handful of
+    /// profiles and policies, and an old entry only costs its one rebuild.
+    public let maxEntries: Int
+
+    public init(directory: String, magic: String, maxEntries: Int = 64) {
+        self.directory = directory
+        self.magic = Array(magic.utf8)
+        self.maxEntries = maxEntries
+    }
+
+    /// The entry file for `name` (hashed, so any text can name an entry).
+    public func path(name: [UInt8]) -> String {
+        directory + "/" + Self.hex(Self.fnv1a(name))
+    }
+
+    /// The payload stored under `name` for exactly `key`, or nil.
+    public func load(name: [UInt8], key: [UInt8]) -> [UInt8]? {
+        withEntry(name: name, keyMatches: { stored in Self.equal(stored, key) }) { Array($0) }
+    }
+
+    /// `body` applied to the payload stored under `name`, where it lies, when `keyMatches`
+    /// accepts the entry's key (given its bytes); nil on a miss. For keys too large to build
+    /// just to compare, such as a whole source file the caller streams.
+    public func withEntry<T>(name: [UInt8], keyMatches: (UnsafeRawBufferPointer) -> Bool,
+                             _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
+        guard let bytes = try? Files.read(path(name: name)) else { return nil }
+        return bytes.withUnsafeBytes { entry -> T? in
+            guard let (key, payload) = split(entry), keyMatches(key) else { return nil }
+            return body(payload)
+        }
+    }
+
+    /// Best effort: a cache that cannot be written only costs the next caller a rebuild.
+    public func store(_ payload: [UInt8], name: [UInt8], key: [UInt8]) {
+        if let parent = directory.lastIndex(of: "/"), parent != directory.startIndex {
+            _ = mkdir(String(directory[..<parent]), 0o700)
+        }
+        if mkdir(directory, 0o700) != 0 && currentErrno() == EEXIST,
+           let names = try? Files.list(directory), names.count >= maxEntries {
+            for entry in names { _ = unlink(directory + "/" + entry) }
+        }
+        let target = path(name: name)
+        // A temporary name of our own: processes building the same new entry at once must
+        // not write into one file.
+        let temp = target + ".\(getpid()).tmp"
+        guard (try? Files.write(temp, encode(payload, key: key), mode: 0o600)) != nil else { return }
+        if rename(temp, target) != 0 { _ = unlink(temp) }
+    }
+
+    /// magic, key length, key, payload checksum, payload.
+    public func encode(_ payload: [UInt8], key: [UInt8]) -> [UInt8] {
+        var out = magic
+        out.reserveCapacity(magic.count + 16 + key.count + payload.count)
+        Self.append(UInt64(key.count), to: &out)
+        out += key
+        Self.append(Self.fnv1a(payload), to: &out)
+        out += payload
+        return out
+    }
+
+    /// The payload of an entry made from exactly `key`, or nil.
+    public func decode(_ bytes: [UInt8], key: [UInt8]) -> [UInt8]? {
+        bytes.withUnsafeBytes { entry in
+            guard let (stored, payload) = split(entry), Self.equal(stored, key) else { return nil }
+            return Array(payload)
+        }
+    }
+
+    /// An entry's key and payload, or nil when it is not one of ours or its payload fails
+    /// its checksum.
+    private func split(_ entry: UnsafeRawBufferPointer) -> (key: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer)? {
+        let header = magic.count + 8
+        guard entry.count >= header + 8, entry.starts(with: magic) else { return nil }
+        let keyLength = Self.littleEndian(entry, at: magic.count)
+        guard keyLength <= UInt64(entry.count - header - 8) else { return nil }
+        let keyEnd = header + Int(keyLength)
+        let payload = UnsafeRawBufferPointer(rebasing: entry[(keyEnd + 8)...])
+        guard Self.fnv1a(payload) == Self.littleEndian(entry, at: keyEnd) else { return nil }
+        return (UnsafeRawBufferPointer(rebasing: entry[header..<keyEnd]), payload)
+    }
+
+    /// memcmp: a policy's key is its whole source file.
+    private static func equal(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return b.withUnsafeBytes { b in
+            guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+            return memcmp(pa, pb, b.count) == 0
+        }
+    }
+
+    /// FNV-1a, 64 bits: a name hash and a checksum against accidents, not an adversary.
+    public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            hash ^= UInt64(b)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Sixteen lower-case hex digits.
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    private static func append(_ value: UInt64, to out: inout [UInt8]) {
+        for i in 0..<8 { out.append(UInt8((value >> (8 * UInt64(i))) & 0xff)) }
+    }
+
+    private static func littleEndian(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for i in 0..<8 { value |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
+        return value
+    }
+}

@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+import StrataSpec
+import StrataSystem
+@testable import StrataPolicy
+
+/// A policy with every kind of condition, an audit section and syscall rules.
+let everyCondition = #"""
+{"strataPolicy": 1, "name": "all", "defaultEffect": "audit",
+ "audit": {"path": "/var/log/x.jsonl", "recordAllowed": false},
+ "rules": [
+  {"id": "caps", "effect": "deny", "severity": "critical", "match": {"capabilities": ["SYS_ADMIN", "CAP_NET_RAW"]}},
+  {"id": "outside", "effect": "audit", "severity": "low", "match": {"capabilitiesOutside": ["CAP_KILL"]}},
+  {"id": "ns", "effect": "deny", "match": {"hostNamespaces": ["net", "pid"]}},
+  {"id": "mnt", "effect": "deny", "match": {"mount": {"type": ["bind"], "source": ["/var/run/*.sock"], "destination": ["/x"]}}},
+  {"id": "mnt2", "effect": "deny", "match": {"mount": {"destination": ["/proc"]}}},
+  {"id": "bools", "effect": "audit", "reason": "custom words",
+   "match": {"readonlyRootfs": false, "runAsRoot": true, "seccompUnconfined": true, "noNewPrivileges": false}},
+  {"id": "limits", "effect": "audit", "severity": "high", "match": {"missingLimits": ["memory", "cpu", "pids"]}},
+  {"id": "dev", "effect": "deny", "match": {"devices": ["a *:*", "c 1:3", "b 8:*", "/dev/kmsg"]}},
+  {"id": "ann", "effect": "deny", "match": {"annotations": {"a.b": "x*", "c": "?"}}},
+  {"id": "img", "effect": "deny", "match": {"images": ["docker.io/evil/*"]}},
+  {"id": "sys", "effect": "deny", "match": {"sysctls": ["kernel.*"]}},
+  {"id": "any", "effect": "allow"}
+ ],
+ "syscalls": {"defaultEffect": "allow", "rules": [{"id": "m", "names": ["mount", "umount2"], "effect": "deny", "severity": "high"}]}}
+"""#
+
+/// A fresh directory under /tmp.
+func tempDirectory(_ name: String) -> String {
+    var template = Array("/tmp/strata-\(name).XXXXXX".utf8CString)
+    return template.withUnsafeMutableBufferPointer { buf -> String in
+        guard let base = buf.baseAddress, let made = mkdtemp(base) else { return "/tmp/strata-\(name)-fallback" }
+        return String(cString: made)
+    }
+}
+
+@Suite struct PolicyCacheTests {
+    @Test func compiledFormRoundTrips() throws {
+        let parsed = try policy(everyCondition)
+        let bytes = parsed.compiled()
+        let decoded = try #require(Policy(compiled: bytes))
+        #expect(decoded.compiled() == bytes)
+        #expect(decoded.rules.map(\.id) == parsed.rules.map(\.id))
+        #expect(decoded.defaultEffect == .audit && !decoded.recordAllowed && decoded.auditLog == "/var/log/x.jsonl")
+        #expect(decoded.syscalls.rule(for: "umount2")?.effect == .deny)
+        // The same decisions, with the same reasons, on a config most rules match.
+        var spec = baseSpec()
+        spec.process?.capabilities?.effective = ["CAP_SYS_ADMIN"]
+        spec.linux?.sysctl = ["kernel.shmmax": "1"]
+        spec.annotations = ["a.b": "xyz", "io.containerd.image.name": "docker.io/evil/app"]
+        spec.linux?.namespaces?.removeAll { $0.type == "network" }
+        let a = parsed.evaluate(spec), b = decoded.evaluate(spec)
+        #expect(a.matches.map(\.rule.id) == b.matches.map(\.rule.id))
+        #expect(a.matches.map(\.reason) == b.matches.map(\.reason))
+        #expect(a.denialReason() == b.denialReason())
+    }
+
+    @Test func damagedBytesAreRefused() throws {
+        let bytes = try policy(everyCondition).compiled()
+        #expect(Policy(compiled: Array(bytes.dropLast())) == nil)
+        #expect(Policy(compiled: bytes + [0]) == nil)
+        #expect(Policy(compiled: Array(bytes.prefix(bytes.count / 2))) == nil)
+        #expect(Policy(compiled: []) == nil)
+    }
+
+    /// The compiled test (`RuleSet`) is the twin of `Condition.reason`: they must agree on
+    /// every condition.
+    @Test func compiledTestAgreesWithReason() throws {
+        let p = try policy(everyCondition)
+        var specs = [baseSpec()]
+        var busy = baseSpec()
+        busy.process?.capabilities?.bounding = ["CAP_NET_RAW", "CAP_KILL"]
+        busy.linux?.sysctl = ["kernel.x": "1", "net.y": "2"]
+        busy.annotations = ["c": "z", "a.b": "xx", "io.kubernetes.cri.image-name": "docker.io/evil/x"]
+        busy.linux?.resources = LinuxResources(devices: [LinuxDeviceCgroup(allow: true, type: "c", major: 1, minor: 3, access: "rwm")])
+        busy.mounts?.append(Mount(destination: "/x", type: "none", source: "/var/run/docker.sock", options: ["rbind"]))
+        busy.linux?.namespaces?.removeAll { $0.type == "pid" }
+        specs.append(busy)
+        var held = 0
+        for spec in specs {
+            let facts = ConfigFacts(spec)
+            for rule in p.rules {
+                for c in rule.conditions {
+                    let one = RuleSet([Rule(id: "t", name: "t", severity: .low, effect: .deny, reason: nil, conditions: [c])])
+                    let compiled = try #require(one.matches(facts)).count == 1
+                    #expect(compiled == (c.reason(facts) != nil), "rule \(rule.id)")
+                    held += compiled ? 1 : 0
+                }
+            }
+        }
+        #expect(held > 10, "the busy config should make most conditions hold")
+    }
+
+    @Test func damagedRulesRefuseTheContainer() throws {
+        var p = try policy(everyCondition)
+        let good = p.ruleSet
+        p.ruleSet = RuleSet(bytes: Array(good.bytes.dropLast(2)), count: good.count)
+        let d = p.evaluate(baseSpec())
+        #expect(!d.allowed)
+        #expect(d.denialReason().contains("(damaged)"))
+        p.ruleSet = RuleSet(bytes: good.bytes, count: good.count + 1)
+        #expect(!p.evaluate(baseSpec()).allowed)
+    }
+
+    @Test func cacheServesTheSameTextAndReparsesAnEdit() throws {
+        let dir = tempDirectory("policy-cache")
+        let path = dir + "/p.json"
+        try Files.write(path, Array(everyCondition.utf8))
+        let first = try PolicyCache.load(path, root: dir + "/root")
+        let entries = try Files.list(dir + "/root/@policy")
+        #expect(entries.count == 1)
+        let second = try PolicyCache.load(path, root: dir + "/root")
+        #expect(second.compiled() == first.compiled())
+        #expect(second.path == path)
+
+        // An edit is read anew, whatever the file's times say.
+        try Files.write(path, Array(everyCondition.replacing("\"name\": \"all\"", with: "\"name\": \"alx\"").utf8))
+        #expect(try PolicyCache.load(path, root: dir + "/root").name == "alx")
+        // A policy the parser refuses fails even though an entry for the path exists.
+        try Files.write(path, Array(#"{"strataPolicy": 1, "rulez": []}"#.utf8))
+        #expect(throws: StrataError.self) { try PolicyCache.load(path, root: dir + "/root") }
+
+        // A damaged entry is a miss, not an error.
+        try Files.write(path, Array(everyCondition.utf8))
+        _ = try PolicyCache.load(path, root: dir + "/root")
+        let entry = dir + "/root/@policy/" + (try Files.list(dir + "/root/@policy"))[0]
+        var bytes = try Files.read(entry)
+        bytes[bytes.count - 1] ^= 0xff
+        try Files.write(entry, bytes)
+        #expect(try PolicyCache.load(path, root: dir + "/root").name == "all")
+        try? Files.removeTree(dir)
+    }
+}
+
+@Suite struct GlobTests {
+    /// The Swift matcher must say what fnmatch says, for every pattern it takes over.
+    @Test func wildcardAgreesWithFnmatch() {
+        let patterns = ["", "*", "?", "a", "a*", "*a", "a*b", "*a*b*", "/var/run/*.sock", "docker.io/library/*",
+                        "kernel.*", "?*?", "**", "a?c", "*.*", "deny-*", "/run/containerd/*", "x*y*z", "*/*"]
+        let texts = ["", "a", "b", "ab", "abc", "aXb", "aXbYb", "/var/run/docker.sock", "/var/run/x/y.sock",
+                     "docker.io/library/busybox", "docker.io/library", "kernel.shmmax", "kernel", "deny-x", "deny",
+                     "/run/containerd/containerd.sock", "xyz", "xaybzc", "a/b", ".hidden", "*", "?"]
+        for p in patterns {
+            for t in texts {
+                let expected = fnmatch(p, t, 0) == 0
+                #expect(Glob.matches(p, t) == expected, "\(p) on \(t)")
+            }
+        }
+        // Brackets and escapes still go to fnmatch.
+        #expect(Glob.matches("[ab]x", "bx") && !Glob.matches("[ab]x", "cx"))
+        #expect(Glob.matches("a\\*", "a*") && !Glob.matches("a\\*", "ab"))
+    }
+}
