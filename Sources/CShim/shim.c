@@ -14,6 +14,9 @@
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/mman.h>
+#include <sys/auxv.h>
+#include <elf.h>
+#include <link.h>
 #include <linux/capability.h>
 
 // The raw syscall, not glibc's clone(): that one needs a separate stack and a function,
@@ -264,4 +267,35 @@ long long strata_fd_fs_magic(int fd) {
     struct statfs st;
     if (fstatfs(fd, &st) != 0) return -1;
     return (long long)st.f_type;
+}
+
+// Program headers are C structures reached through the auxiliary vector and ElfW(): the
+// walk stays here. The code segment (the first PT_LOAD that is executable and not
+// writable) is a private file mapping. In an executable without PT_DYNAMIC (static,
+// non-PIE) nothing relocates it, so no page of it was ever written: every page this
+// process holds is the file's own page in the page cache, and after MADV_DONTNEED the next
+// touch maps it again from there (a minor fault, no I/O). Only the process's RSS changes.
+// A dynamic or PIE executable may carry text relocations (written, private pages that
+// DONTNEED would throw away): there this is a no-op returning 0. (A debugger's breakpoints
+// are written pages too: a traced init would lose them.)
+long strata_release_code_segment(void) {
+    const ElfW(Phdr) *phdr = (const ElfW(Phdr) *)getauxval(AT_PHDR);
+    unsigned long count = getauxval(AT_PHNUM);
+    if (phdr == NULL || count == 0) return 0;
+    const ElfW(Phdr) *code = NULL;
+    for (unsigned long i = 0; i < count; i++) {
+        if (phdr[i].p_type == PT_DYNAMIC || phdr[i].p_type == PT_INTERP) return 0;
+        if (code == NULL && phdr[i].p_type == PT_LOAD
+            && (phdr[i].p_flags & PF_X) && !(phdr[i].p_flags & PF_W)) code = &phdr[i];
+    }
+    if (code == NULL) return 0;
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0) return 0;
+    // Whole pages inside the segment only: a page shared with the next segment stays.
+    uintptr_t mask = ~((uintptr_t)page - 1);
+    uintptr_t start = (uintptr_t)code->p_vaddr & mask;
+    uintptr_t end = (uintptr_t)(code->p_vaddr + code->p_filesz) & mask;
+    if (end <= start) return 0;
+    if (madvise((void *)start, end - start, MADV_DONTNEED) != 0) return -1;
+    return (long)(end - start);
 }

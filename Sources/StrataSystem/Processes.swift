@@ -90,6 +90,16 @@ public enum Processes {
         _ = strata_prctl(1 /* PR_SET_PDEATHSIG */, UInt(signal), 0, 0, 0)
     }
 
+    /// Unmaps the pages of strun's own code that this process has touched so far, so that
+    /// its resident set (and peak RSS) restarts from what it touches next. The code stays in
+    /// the page cache: a later call into it is a minor fault. A no-op (0) outside a static
+    /// non-PIE build; returns the bytes released, or nil if madvise failed.
+    @discardableResult
+    public static func releaseCodePages() -> Int? {
+        let released = strata_release_code_segment()
+        return released < 0 ? nil : Int(released)
+    }
+
     /// Exits immediately, without running atexit handlers or flushing stdio: the right
     /// exit for a forked child that must not run the parent's cleanup.
     public static func exitNow(_ code: Int32) -> Never {

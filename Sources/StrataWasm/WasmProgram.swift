@@ -14,6 +14,11 @@ public final class WasmProgram {
     public let path: String
     private let module: Module
     private let bridge: WASIBridgeToHost
+    /// The WASI functions strun provides, built once: the import check needs their names
+    /// and `run` links the ones the module imports. (WasmKit's `link` would build the
+    /// whole table a second time, and a host function per entry: a measurable share of a
+    /// hello's run.)
+    private let functions: [String: WASIHostFunction<Memory>]
 
     /// Loads `path` (binary or WAT), checks its imports and opens the preopened
     /// directories, which the module sees under the same paths as the caller (the init
@@ -29,8 +34,8 @@ public final class WasmProgram {
         } catch {
             throw StrataError("open wasi context", path, reason: "\(error)")
         }
-        let provided = Set(bridge.hostFunctions(capabilities: WASICapability.all, stubUnlinked: false).keys)
-        do { try WasmModuleLoader.checkImports(module, path: path, provided: provided) } catch {
+        functions = bridge.hostFunctions(capabilities: WASICapability.all, stubUnlinked: false)
+        do { try WasmModuleLoader.checkImports(module, path: path, provided: Set(functions.keys)) } catch {
             try? bridge.close()
             throw error
         }
@@ -44,8 +49,7 @@ public final class WasmProgram {
         do {
             let engine = Engine()
             let store = Store(engine: engine)
-            var imports = Imports()
-            bridge.link(to: &imports, store: store)
+            let imports = linkImports(store: store)
             let instance = try module.instantiate(store: store, imports: imports)
             status = Int32(truncatingIfNeeded: try bridge.start(instance) & 0xff)
         } catch let exit as WASIExitCode {
@@ -60,6 +64,23 @@ public final class WasmProgram {
         }
         try? bridge.close()
         return status
+    }
+
+    /// The host functions the module imports, as WasmKit's `link` makes them (each finds
+    /// the caller's exported memory). `checkImports` made sure every import is one of them.
+    private func linkImports(store: Store) -> Imports {
+        var imports = Imports()
+        for entry in module.imports where entry.module == WASIPreview1.moduleName {
+            guard case .function = entry.descriptor, let function = functions[entry.name] else { continue }
+            let body: Function.Implementation = { caller, values in
+                guard case .memory(let memory) = caller.instance?.export("memory") else {
+                    throw WASIError(description: "Missing required \"memory\" export")
+                }
+                return try function.implementation(memory, values)
+            }
+            imports.define(module: entry.module, name: entry.name, Function(store: store, type: function.type, body: body))
+        }
+        return imports
     }
 
     /// The exit status of a trapped module: 128 + SIGABRT, as wasmtime's CLI exits, so that

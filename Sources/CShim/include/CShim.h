@@ -72,4 +72,8 @@ int strata_seccomp_install(const void *insns, unsigned short count, unsigned int
 /// Whether this kernel knows a SECCOMP_FILTER_FLAG_* bit: the kernel checks flags before
 /// it reads the program, so a NULL program gives EFAULT for a known flag, EINVAL otherwise.
 int strata_seccomp_flag_known(unsigned int flag);
+/// Drops this process's mappings of its own code segment (MADV_DONTNEED) when that is
+/// safe: a static non-PIE executable, whose code pages are never written. Returns the
+/// bytes released, 0 where it does not apply, -1 with errno. See shim.c.
+long strata_release_code_segment(void);
 #endif

@@ -8,8 +8,12 @@ import StrataSpec
 /// Runs OCI hooks: the container state on stdin, the hook's args and env, and its timeout.
 public enum HookRunner {
     /// Runs every hook of one kind in order; the first failure stops and is thrown.
-    public static func runAll(_ hooks: [Hook]?, kind: String, state: [UInt8]) throws(StrataError) {
-        for (index, hook) in (hooks ?? []).enumerated() {
+    /// The state is encoded only when there is a hook to read it: the init calls this
+    /// twice for every container, and most have none.
+    public static func runAll(_ hooks: [Hook]?, kind: String, state makeState: @autoclosure () -> [UInt8]) throws(StrataError) {
+        guard let hooks, !hooks.isEmpty else { return }
+        let state = makeState()
+        for (index, hook) in hooks.enumerated() {
             do { try run(hook, state: state) } catch {
                 throw error.within("\(kind) hook #\(index)")
             }

@@ -10,6 +10,10 @@ enum WasmLaunch {
     static func run(_ ctx: InitContext, _ program: WasmProgram) throws(StrataError) -> Never {
         // `start` waits for this fd to vanish, which for a native program is the exec.
         closeFD(ctx.fifoFD)
+        // The wait for `start` touched code that running the module does not need (see
+        // Workload.prepare). Before becomeProcess: the config's seccomp filter, installed
+        // there, need not allow madvise.
+        Processes.releaseCodePages()
         try ProcessExec.becomeProcess(ctx.process, seccomp: ctx.seccomp?.atExec, signalMask: ctx.signalMaskToRestore)
         // While the module runs, /proc/<init>/exe names the host's strun. Non-dumpable, only
         // a process with CAP_SYS_PTRACE over the host's user namespace may open it

@@ -29,10 +29,21 @@ enum Workload {
             path = try ProcessSetup.resolveExecutable(entrypoint, env: env, executable: false)
         }
         try refuseExecOnlySettings(ctx.process)
+        // A module runs inside this process, on top of every page of strun's code that the
+        // setup touched: they stay mapped, and count in its RSS, until it exits. So each
+        // stage lets go of the code of the stage before: the load here, the wait for
+        // `start` after it, the run in WasmLaunch. The init's peak RSS then stays at the
+        // setup's, as a native container's init does, instead of WasmKit's code on top.
+        // (The pages stay in the page cache, mapped by the strun parent too: the refaults
+        // are minor faults, no I/O. For a hello: ~190 more of them, ~0.15 ms in madvise,
+        // ~0.3 ms per run in all, for ~0.9 MB less peak RSS.)
+        Processes.releaseCodePages()
         let program = try WasmProgram(
             path: path, args: Array((ctx.process.args ?? []).dropFirst()),
             environment: ProcessSetup.environment(env, uid: UInt32(ctx.process.user.uid)),
             preopens: preopens(ctx.spec.mounts ?? []))
+        // The parser's and validator's code is not needed again.
+        Processes.releaseCodePages()
         return .wasm(program)
     }
 
