@@ -86,7 +86,7 @@ extension ByteReader {
         case .mount:
             guard let types = optionalList(), let sources = optionalList(), let destinations = optionalList() else { return nil }
             return facts.mounts.contains { m in
-                Self.listHolds(types, Condition.mountType(m), glob: false)
+                (types == nil || Self.listHolds(types, Condition.mountType(m), glob: false))
                     && Self.listHolds(sources, m.source ?? "", glob: true)
                     && Self.listHolds(destinations, m.destination, glob: true)
             }
