@@ -21,13 +21,10 @@ public enum Admission {
     }
 
     /// Evaluates the policy at `policyPath` on `spec` and records the decision in the
-    /// policy's audit log; throws naming every violated rule when it denies. Returns the
-    /// microseconds it took (read, evaluation and record), for `--debug`. With a `cacheRoot`
-    /// (strun's state root) the policy is read through `PolicyCache`.
-    @discardableResult
+    /// policy's audit log; throws naming every violated rule when it denies. With a
+    /// `cacheRoot` (strun's state root) the policy is read through `PolicyCache`.
     public static func enforce(policyPath: String, spec: Spec, id: String, bundle: String,
-                               cacheRoot: String? = nil) throws(StrataError) -> Int {
-        let started = monotonicMicros()
+                               cacheRoot: String? = nil) throws(StrataError) {
         let policy = try PolicyCache.load(policyPath, root: cacheRoot)
         let decision = policy.evaluate(spec)
         let records = auditRecords(decision, policy: policy, id: id, bundle: bundle, uid: getuid())
@@ -40,10 +37,7 @@ public enum Admission {
         if !decision.allowed {
             throw StrataError("policy \(policyPath) denies container", "\"\(id)\"", reason: decision.denialReason())
         }
-        return monotonicMicros() - started
     }
-
-    private static func monotonicMicros() -> Int { Int(MonotonicClock.nanoseconds() / 1000) }
 
     /// The audit records of one decision: deny and audit matches always, allow matches of
     /// an admitted config (and a default allow) when the policy records allowed containers.
