@@ -24,6 +24,12 @@ struct DevicePattern: Sendable {
         return typeOK && majorOK && minorOK
     }
 
+    /// The config allows the pattern: a cgroup rule grants it, or a device node it creates
+    /// falls under it.
+    func allowed(by facts: ConfigFacts) -> Bool {
+        facts.deviceRules.contains(where: grantedBy) || facts.deviceNodes.contains(where: includes)
+    }
+
     /// A device node the container gets falls under the pattern.
     func includes(_ node: LinuxDevice) -> Bool {
         if let path { return Glob.matches(path, node.path) }
@@ -57,14 +63,6 @@ enum Condition: Sendable {
     case images([String])
     case sysctls([String])
 
-    private static func limitMissing(_ kind: String, _ facts: ConfigFacts) -> Bool {
-        switch kind {
-        case "memory": return !facts.memoryLimit
-        case "cpu": return !facts.cpuLimit
-        default: return !facts.pidsLimit
-        }
-    }
-
     /// Why the condition holds, or nil when it does not (`RuleSet` tests it without the why).
     func reason(_ facts: ConfigFacts) -> String? {
         switch self {
@@ -93,11 +91,11 @@ enum Condition: Sendable {
         case .noNewPrivileges(let wanted):
             return facts.noNewPrivileges == wanted ? "noNewPrivileges \(wanted ? "on" : "off")" : nil
         case .missingLimits(let kinds):
-            let missing = kinds.filter { Self.limitMissing($0, facts) }
+            let missing = kinds.filter(facts.lacksLimit)
             return missing.isEmpty ? nil : "no " + missing.joined(separator: ", ") + " limit"
         case .devices(let patterns):
             for p in patterns {
-                if facts.deviceRules.contains(where: p.grantedBy) || facts.deviceNodes.contains(where: p.includes) {
+                if p.allowed(by: facts) {
                     return "allows device \(p.text)"
                 }
             }

@@ -63,6 +63,15 @@ struct ConfigFacts {
         sysctls = spec.linux?.sysctl.map { Array($0.keys) } ?? []
     }
 
+    /// No limit of this kind ("memory", "cpu", else "pids": the parser admits no other).
+    func lacksLimit(_ kind: String) -> Bool {
+        switch kind {
+        case "memory": return !memoryLimit
+        case "cpu": return !cpuLimit
+        default: return !pidsLimit
+        }
+    }
+
     /// `sys_admin`, `SYS_ADMIN` and `CAP_SYS_ADMIN` are one capability.
     static func capabilityName(_ name: String) -> String {
         // Configs nearly always spell it CAP_X already; uppercased() (Unicode tables) is

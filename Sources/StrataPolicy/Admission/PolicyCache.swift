@@ -14,9 +14,9 @@ import StrataSystem
 public enum PolicyCache {
     /// The policy at `path`; cached under `root` (the runtime's state root) when given.
     public static func load(_ path: String, root: String?) throws(StrataError) -> Policy {
+        guard let root, !root.isEmpty else { return try PolicyParser.load(path) }
         let fd = try sys("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
         defer { close(fd) }
-        guard let root, !root.isEmpty else { return try PolicyParser.parse(Files.readAll(fd: fd, name: path), path: path) }
         // The format version covers the parser's semantics too: bump it when either changes.
         let cache = KeyedFileCache(directory: root + "/@policy", magic: "strata-policy \(Policy.formatVersion)\n")
         let name = Array(path.utf8)

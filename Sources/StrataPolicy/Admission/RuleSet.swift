@@ -95,17 +95,13 @@ extension ByteReader {
         case .seccompUnconfined: return bool().map { $0 == facts.seccompUnconfined }
         case .noNewPrivileges: return bool().map { $0 == facts.noNewPrivileges }
         case .missingLimits:
-            return anyString { kind in
-                if utf8Equals("memory", kind) { return !facts.memoryLimit }
-                if utf8Equals("cpu", kind) { return !facts.cpuLimit }
-                return !facts.pidsLimit
-            }
+            return anyString { facts.lacksLimit(String(decoding: $0, as: UTF8.self)) }
         case .devices:
             guard let n = count(), n <= remaining else { return nil }
             var found = false
             for _ in 0..<n {
                 guard let p = devicePattern() else { return nil }
-                found = found || facts.deviceRules.contains(where: p.grantedBy) || facts.deviceNodes.contains(where: p.includes)
+                found = found || p.allowed(by: facts)
             }
             return found
         case .annotations:
