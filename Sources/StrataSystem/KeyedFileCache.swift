@@ -17,35 +17,48 @@ public struct KeyedFileCache: Sendable {
     /// Where the entries live, e.g. `<root>/@seccomp` (a name no container id can take).
     public let directory: String
     /// The first bytes of every entry: names the format and its version.
-    public let magic: [UInt8]
+    public let magic: String
     /// A full directory is emptied before the next store: engines use a handful of
     /// profiles and policies, and an old entry only costs its one rebuild.
     public let maxEntries: Int
 
     public init(directory: String, magic: String, maxEntries: Int = 64) {
         self.directory = directory
-        self.magic = Array(magic.utf8)
+        self.magic = magic
         self.maxEntries = maxEntries
     }
 
     /// The entry file for `name` (hashed, so any text can name an entry).
     public func path(name: [UInt8]) -> String {
+        name.withUnsafeBytes { path(name: $0) }
+    }
+
+    /// The entry file for a name given as text (its UTF-8).
+    public func path(name: String) -> String {
+        var name = name
+        return name.withUTF8 { path(name: UnsafeRawBufferPointer($0)) }
+    }
+
+    // Names and checksums go through raw buffers, not a generic Sequence: an unspecialized
+    // generic call across modules builds its iterator's metadata at run time (measured: six
+    // page faults on the create path).
+    private func path(name: UnsafeRawBufferPointer) -> String {
         directory + "/" + Self.hex(Self.fnv1a(name))
     }
 
     /// The payload stored under `name` for exactly `key`, or nil.
     public func load(name: [UInt8], key: [UInt8]) -> [UInt8]? {
-        withEntry(name: name, keyMatches: { stored in Self.equal(stored, key) }) { Array($0) }
+        withEntry(at: path(name: name), keyMatches: { stored in Self.equal(stored, key) }) { Array($0) }
     }
 
-    /// `body` applied to the payload stored under `name`, where it lies, when `keyMatches`
-    /// accepts the entry's key (given its bytes); nil on a miss. For keys too large to build
-    /// just to compare, such as a whole source file the caller streams.
-    public func withEntry<T>(name: [UInt8], keyMatches: (UnsafeRawBufferPointer) -> Bool,
+    /// `body` applied to the payload of the entry file `entry` (see `path(name:)`), where it
+    /// lies, when `keyMatches` accepts the entry's key (given its bytes); nil on a miss. For
+    /// keys too large to build just to compare, such as a whole source file the caller streams.
+    public func withEntry<T>(at entry: String, keyMatches: (UnsafeRawBufferPointer) -> Bool,
                              _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
         // Read, not mapped: measured, a mapping (its fault-around and the TLB flush of the
         // unmap) cost more than copying a 10 KB entry.
-        guard let bytes = try? Files.read(path(name: name)) else { return nil }
+        guard let bytes = try? Files.read(entry) else { return nil }
         return bytes.withUnsafeBytes { entry -> T? in
             guard let (key, payload) = split(entry), keyMatches(key) else { return nil }
             return body(payload)
@@ -71,8 +84,8 @@ public struct KeyedFileCache: Sendable {
 
     /// magic, key length, key, payload checksum, payload.
     public func encode(_ payload: [UInt8], key: [UInt8]) -> [UInt8] {
-        var out = magic
-        out.reserveCapacity(magic.count + 16 + key.count + payload.count)
+        var out = Array(magic.utf8)
+        out.reserveCapacity(out.count + 16 + key.count + payload.count)
         Self.append(UInt64(key.count), to: &out)
         out += key
         Self.append(Self.fnv1a(payload), to: &out)
@@ -91,9 +104,9 @@ public struct KeyedFileCache: Sendable {
     /// An entry's key and payload, or nil when it is not one of ours or its payload fails
     /// its checksum.
     private func split(_ entry: UnsafeRawBufferPointer) -> (key: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer)? {
-        let header = magic.count + 8
-        guard entry.count >= header + 8, entry.starts(with: magic) else { return nil }
-        let keyLength = Self.littleEndian(entry, at: magic.count)
+        let header = magic.utf8.count + 8
+        guard entry.count >= header + 8, entry.starts(with: magic.utf8) else { return nil }
+        let keyLength = Self.littleEndian(entry, at: header - 8)
         guard keyLength <= UInt64(entry.count - header - 8) else { return nil }
         let keyEnd = header + Int(keyLength)
         let payload = UnsafeRawBufferPointer(rebasing: entry[(keyEnd + 8)...])
@@ -111,7 +124,11 @@ public struct KeyedFileCache: Sendable {
     }
 
     /// FNV-1a, 64 bits: a name hash and a checksum against accidents, not an adversary.
-    public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { fnv1a($0) }
+    }
+
+    public static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             hash ^= UInt64(b)
@@ -120,10 +137,17 @@ public struct KeyedFileCache: Sendable {
         return hash
     }
 
-    /// Sixteen lower-case hex digits.
+    /// Sixteen lower-case hex digits. By hand, on the stack: the radix formatter and a
+    /// fresh array are code `create` runs nowhere else, and each first run of a code page
+    /// is a fault (measured: four of them, ~20 µs, in this one call).
     public static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+            for i in 0..<16 {
+                let nibble = UInt8((value >> UInt64(60 - 4 * i)) & 0xf)
+                digits[i] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return String(decoding: digits, as: UTF8.self)
+        }
     }
 
     private static func append(_ value: UInt64, to out: inout [UInt8]) {

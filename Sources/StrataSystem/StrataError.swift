@@ -70,7 +70,7 @@ public struct StrataError: Error, Sendable, CustomStringConvertible, Equatable {
 }
 
 /// The calling thread's errno.
-@inline(__always)
+@inlinable @inline(__always)
 public func currentErrno() -> Int32 {
     #if canImport(Glibc)
     return Glibc.errno

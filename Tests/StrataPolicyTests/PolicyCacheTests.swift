@@ -11,14 +11,14 @@ let everyCondition = #"""
 {"strataPolicy": 1, "name": "all", "defaultEffect": "audit",
  "audit": {"path": "/var/log/x.jsonl", "recordAllowed": false},
  "rules": [
-  {"id": "caps", "effect": "deny", "severity": "critical", "match": {"capabilities": ["SYS_ADMIN", "CAP_NET_RAW"]}},
+  {"id": "caps", "effect": "deny", "severity": "critical", "match": {"capabilities": ["SYS_ADMIN", "CAP_NET_RAW", "cap_future"]}},
   {"id": "outside", "effect": "audit", "severity": "low", "match": {"capabilitiesOutside": ["CAP_KILL"]}},
-  {"id": "ns", "effect": "deny", "match": {"hostNamespaces": ["net", "pid"]}},
+  {"id": "ns", "effect": "deny", "match": {"hostNamespaces": ["net", "pid", "net"]}},
   {"id": "mnt", "effect": "deny", "match": {"mount": {"type": ["bind"], "source": ["/var/run/*.sock"], "destination": ["/x"]}}},
   {"id": "mnt2", "effect": "deny", "match": {"mount": {"destination": ["/proc"]}}},
   {"id": "bools", "effect": "audit", "reason": "custom words",
    "match": {"readonlyRootfs": false, "runAsRoot": true, "seccompUnconfined": true, "noNewPrivileges": false}},
-  {"id": "limits", "effect": "audit", "severity": "high", "match": {"missingLimits": ["memory", "cpu", "pids"]}},
+  {"id": "limits", "effect": "audit", "severity": "high", "match": {"missingLimits": ["pids", "memory", "cpu"]}},
   {"id": "dev", "effect": "deny", "match": {"devices": ["a *:*", "c 1:3", "b 8:*", "/dev/kmsg"]}},
   {"id": "ann", "effect": "deny", "match": {"annotations": {"a.b": "x*", "c": "?"}}},
   {"id": "img", "effect": "deny", "match": {"images": ["docker.io/evil/*"]}},
@@ -44,6 +44,11 @@ func tempDirectory(_ name: String) -> String {
         let decoded = try #require(Policy(compiled: bytes))
         #expect(decoded.compiled() == bytes)
         #expect(decoded.rules.map(\.id) == parsed.rules.map(\.id))
+        // Masks in the compiled form give back the parser's canonical lists, unknown
+        // capability names included.
+        #expect(String(describing: decoded.rules.map(\.conditions)) == String(describing: parsed.rules.map(\.conditions)))
+        #expect(String(describing: parsed.rules[0].conditions) == #"[StrataPolicy.Condition.capabilities(["CAP_FUTURE", "CAP_NET_RAW", "CAP_SYS_ADMIN"])]"#)
+        #expect(String(describing: parsed.rules[2].conditions) == #"[StrataPolicy.Condition.hostNamespaces(["pid", "network"])]"#)
         #expect(decoded.defaultEffect == .audit && !decoded.recordAllowed && decoded.auditLog == "/var/log/x.jsonl")
         #expect(decoded.syscalls.rule(for: "umount2")?.effect == .deny)
         // The same decisions, with the same reasons, on a config most rules match.
@@ -79,6 +84,9 @@ func tempDirectory(_ name: String) -> String {
         busy.mounts?.append(Mount(destination: "/x", type: "none", source: "/var/run/docker.sock", options: ["rbind"]))
         busy.linux?.namespaces?.removeAll { $0.type == "pid" }
         specs.append(busy)
+        var future = baseSpec()
+        future.process?.capabilities?.ambient = ["CAP_FUTURE", "cap_kill"]
+        specs.append(future)
         var held = 0
         for spec in specs {
             let facts = ConfigFacts(spec)

@@ -34,6 +34,9 @@ struct ByteWriter {
 
     mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
 
+    /// A bit mask, as a LEB128 number (capability masks stay below 2^63).
+    mutating func mask(_ m: UInt64) { count(Int(truncatingIfNeeded: m & UInt64(Int.max))) }
+
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
     mutating func effect(_ e: Effect) { bytes.append(UInt8(Effect.allCases.firstIndex(of: e) ?? 0)) }
@@ -101,6 +104,11 @@ struct ByteReader {
     }
 
     mutating func bool() -> Bool? { byte().map { $0 != 0 } }
+
+    mutating func mask() -> UInt64? { count().map { UInt64($0) } }
+
+    /// A mask of at most eight bits (namespace types, limit kinds); nil when wider.
+    mutating func smallMask() -> UInt8? { count().flatMap { UInt8(exactly: $0) } }
 
     mutating func optionalString() -> String?? {
         guard let present = bool() else { return nil }

@@ -48,15 +48,17 @@ struct AnnotationPattern: Sendable {
 /// One test of a rule's `match` on the config's facts, prepared when the policy is read.
 /// `reason` is nil when the condition does not hold, else why it does.
 enum Condition: Sendable {
-    /// Sorted, without repeats (a handful of names: a list is cheaper to read back than a set).
+    /// Canonical names (`CAP_X`), sorted, without repeats.
     case capabilities([String])
     case capabilitiesOutside([String])
+    /// In `NamespaceTypes.all` order, without repeats.
     case hostNamespaces([String])
     case mount(types: [String]?, sources: [String]?, destinations: [String]?)
     case readonlyRootfs(Bool)
     case runAsRoot(Bool)
     case seccompUnconfined(Bool)
     case noNewPrivileges(Bool)
+    /// In `ConfigFacts.limitKinds` order, without repeats.
     case missingLimits([String])
     case devices([DevicePattern])
     case annotations([AnnotationPattern])
@@ -67,18 +69,22 @@ enum Condition: Sendable {
     func reason(_ facts: ConfigFacts) -> String? {
         switch self {
         case .capabilities(let wanted):
-            let hits = wanted.filter { facts.capabilities.contains($0) }
+            let hits = wanted.filter(facts.hasCapability)
             return hits.isEmpty ? nil : "adds " + hits.joined(separator: ", ")
         case .capabilitiesOutside(let allowed):
-            let extra = facts.capabilities.filter { !allowed.contains($0) }
-            return extra.isEmpty ? nil : "adds " + extra.sorted().joined(separator: ", ") + " (outside the allowed set)"
+            let extra = facts.capabilityNames.filter { !allowed.contains($0) }
+            return extra.isEmpty ? nil : "adds " + extra.joined(separator: ", ") + " (outside the allowed set)"
         case .hostNamespaces(let types):
-            let shared = types.filter { !facts.newNamespaces.contains($0) }
+            let shared = types.filter { !facts.hasNewNamespace($0) }
             return shared.isEmpty ? nil : "shares the host's " + shared.joined(separator: ", ") + " namespace"
                 + (shared.count > 1 ? "s" : "")
         case .mount(let types, let sources, let destinations):
-            for m in facts.mounts where Self.mount(m, types: types, sources: sources, destinations: destinations) {
-                return "mounts \(m.source ?? "(none)") at \(m.destination) (type \(Self.mountType(m)))"
+            for i in facts.mountTypes.indices {
+                let (type, source, destination) = (facts.mountTypes[i], facts.mountSources[i], facts.mountDestinations[i])
+                if let types, !types.contains(type) { continue }
+                if let sources, !Glob.matchesAny(sources, source) { continue }
+                if let destinations, !Glob.matchesAny(destinations, destination) { continue }
+                return "mounts \(source.isEmpty ? "(none)" : source) at \(destination) (type \(type))"
             }
             return nil
         case .readonlyRootfs(let wanted):
@@ -116,16 +122,4 @@ enum Condition: Sendable {
         }
     }
 
-    private static func mount(_ m: Mount, types: [String]?, sources: [String]?, destinations: [String]?) -> Bool {
-        if let types, !types.contains(mountType(m)) { return false }
-        if let sources, !Glob.matchesAny(sources, m.source ?? "") { return false }
-        if let destinations, !Glob.matchesAny(destinations, m.destination) { return false }
-        return true
-    }
-
-    /// "bind" for a bind mount however it is spelled (runc binds when the options say so).
-    static func mountType(_ m: Mount) -> String {
-        if let options = m.options, options.contains("bind") || options.contains("rbind") { return "bind" }
-        return m.type ?? "none"
-    }
 }

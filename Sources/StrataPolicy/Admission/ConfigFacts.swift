@@ -2,22 +2,31 @@ import StrataSpec
 
 /// What rules look at, derived once from a decoded config.
 ///
-/// Each fact is a plain value so that a rule's test is a set lookup or a comparison:
-/// evaluating fifty rules costs microseconds next to decoding the config.
+/// strun derives these once per create and tests every rule against them, so the facts a
+/// rule names by a closed vocabulary (capabilities, namespace types, limit kinds) are bit
+/// masks: a rule's test is one AND. Building sets of strings instead cost more than the fifty
+/// tests together (hashing, and the set type's metadata made at run time on first use).
 struct ConfigFacts {
-    /// Every capability in any of the five sets, upper-case with the CAP_ prefix.
-    var capabilities: Set<String> = []
-    /// Namespace types the container gets a new one of (no `path`).
-    var newNamespaces: Set<String> = []
-    var mounts: [Mount] = []
+    /// Known capabilities in any of the five sets: bit n for kernel number n.
+    var capabilityMask: UInt64 = 0
+    /// Capabilities this build does not know (a newer kernel's), as `CAP_X`.
+    var otherCapabilities: [String] = []
+    /// Namespace types the container gets a new one of (no `path`): bit i for
+    /// `NamespaceTypes.all[i]`.
+    var newNamespaceMask: UInt8 = 0
+    /// Each mount's type (`bind` however a bind is spelled), source ("" for none) and
+    /// destination, by index: three string lists rather than a list of a struct of our own,
+    /// whose array type would be one more piece of metadata the runtime makes on first use.
+    var mountTypes: [String] = []
+    var mountSources: [String] = []
+    var mountDestinations: [String] = []
     var readonlyRootfs = false
     var uid: UInt32 = 0
     /// No linux.seccomp, or a profile whose default action is allow.
     var seccompUnconfined = true
     var noNewPrivileges = false
-    var memoryLimit = false
-    var cpuLimit = false
-    var pidsLimit = false
+    /// Limits the config sets: bit i for `limitKinds[i]`.
+    var limitMask: UInt8 = 0
     var deviceRules: [LinuxDeviceCgroup] = []
     var deviceNodes: [LinuxDevice] = []
     var annotations: [String: String] = [:]
@@ -36,40 +45,97 @@ struct ConfigFacts {
         "org.opencontainers.image.base.name",
     ]
 
+    /// The limits a rule can find missing, in the order reasons list them.
+    static let limitKinds = ["memory", "cpu", "pids"]
+
     init(_ spec: Spec) {
         if let caps = spec.process?.capabilities {
-            for set in [caps.bounding, caps.effective, caps.permitted, caps.inheritable, caps.ambient] {
-                for name in set ?? [] { capabilities.insert(Self.capabilityName(name)) }
+            // Engines nearly always give the same list for bounding, effective and
+            // permitted: a list equal to the one before adds nothing.
+            var previous: [String]? = nil
+            func add(_ list: [String]?) {
+                guard let list, list != previous else { return }
+                previous = list
+                for name in list { addCapability(name) }
             }
+            add(caps.bounding)
+            add(caps.effective)
+            add(caps.permitted)
+            add(caps.inheritable)
+            add(caps.ambient)
         }
         for ns in spec.linux?.namespaces ?? [] where (ns.path ?? "").isEmpty {
-            newNamespaces.insert(ns.type)
+            newNamespaceMask |= Self.namespaceBit(ns.type) ?? 0
         }
-        mounts = spec.mounts ?? []
+        if let mounts = spec.mounts {
+            mountTypes.reserveCapacity(mounts.count)
+            mountSources.reserveCapacity(mounts.count)
+            mountDestinations.reserveCapacity(mounts.count)
+            for m in mounts {
+                mountTypes.append(Self.mountType(m))
+                mountSources.append(m.source ?? "")
+                mountDestinations.append(m.destination)
+            }
+        }
         readonlyRootfs = spec.root?.readonly ?? false
         uid = spec.process?.user.uid ?? 0
         if let seccomp = spec.linux?.seccomp {
             seccompUnconfined = seccomp.defaultAction == "SCMP_ACT_ALLOW"
         }
         noNewPrivileges = spec.process?.noNewPrivileges ?? false
-        let resources = spec.linux?.resources
-        memoryLimit = (resources?.memory?.limit ?? -1) > 0
-        cpuLimit = (resources?.cpu?.quota ?? -1) > 0
-        pidsLimit = (resources?.pids?.limit ?? -1) > 0
-        deviceRules = (resources?.devices ?? []).filter(\.allow)
+        if let resources = spec.linux?.resources {
+            if (resources.memory?.limit ?? -1) > 0 { limitMask |= 1 }
+            if (resources.cpu?.quota ?? -1) > 0 { limitMask |= 2 }
+            if (resources.pids?.limit ?? -1) > 0 { limitMask |= 4 }
+            deviceRules = (resources.devices ?? []).filter { $0.allow }
+        }
         deviceNodes = spec.linux?.devices ?? []
-        annotations = spec.annotations ?? [:]
-        image = Self.imageAnnotations.lazy.compactMap { spec.annotations?[$0] }.first { !$0.isEmpty }
-        sysctls = spec.linux?.sysctl.map { Array($0.keys) } ?? []
+        if let given = spec.annotations, !given.isEmpty {
+            annotations = given
+            for key in Self.imageAnnotations {
+                if let value = given[key], !value.isEmpty {
+                    image = value
+                    break
+                }
+            }
+        }
+        if let sysctl = spec.linux?.sysctl, !sysctl.isEmpty { sysctls = Array(sysctl.keys) }
     }
 
-    /// No limit of this kind ("memory", "cpu", else "pids": the parser admits no other).
-    func lacksLimit(_ kind: String) -> Bool {
-        switch kind {
-        case "memory": return !memoryLimit
-        case "cpu": return !cpuLimit
-        default: return !pidsLimit
+    private mutating func addCapability(_ name: String) {
+        let canonical = Self.capabilityName(name)
+        if let number = Capabilities.number(of: canonical), number < 64 {
+            capabilityMask |= 1 << UInt64(number)
+        } else if !otherCapabilities.contains(canonical) {
+            otherCapabilities.append(canonical)
         }
+    }
+
+    /// Whether the config grants `name` (canonical, `CAP_X`) in any set.
+    func hasCapability(_ name: String) -> Bool {
+        if let bit = Self.capabilityBit(name) { return capabilityMask & bit != 0 }
+        return otherCapabilities.contains(name)
+    }
+
+    /// Every capability the config grants, canonical and sorted.
+    var capabilityNames: [String] {
+        (Self.capabilityNames(in: capabilityMask) + otherCapabilities).sorted()
+    }
+
+    /// Whether the container gets a new namespace of `type`.
+    func hasNewNamespace(_ type: String) -> Bool {
+        newNamespaceMask & (Self.namespaceBit(type) ?? 0) != 0
+    }
+
+    /// No limit of this kind ("memory", "cpu" or "pids").
+    func lacksLimit(_ kind: String) -> Bool {
+        limitMask & Self.limitBits([kind]) == 0
+    }
+
+    /// "bind" for a bind mount however it is spelled (runc binds when the options say so).
+    static func mountType(_ m: Mount) -> String {
+        if let options = m.options, options.contains("bind") || options.contains("rbind") { return "bind" }
+        return m.type ?? "none"
     }
 
     /// `sys_admin`, `SYS_ADMIN` and `CAP_SYS_ADMIN` are one capability.
@@ -79,5 +145,40 @@ struct ConfigFacts {
         if name.utf8.starts(with: "CAP_".utf8), !name.utf8.contains(where: { (0x61...0x7a).contains($0) }) { return name }
         let upper = name.uppercased()
         return upper.hasPrefix("CAP_") ? upper : "CAP_" + upper
+    }
+
+    /// The mask bit of a known capability (canonical name), or nil.
+    static func capabilityBit(_ name: String) -> UInt64? {
+        guard let number = Capabilities.number(of: name), number < 64 else { return nil }
+        return 1 << UInt64(number)
+    }
+
+    /// The known capabilities of a mask, in kernel order.
+    static func capabilityNames(in mask: UInt64) -> [String] {
+        Capabilities.names.indices.filter { $0 < 64 && mask & (1 << UInt64($0)) != 0 }.map { Capabilities.names[$0] }
+    }
+
+    /// The mask bit of a namespace type, or nil for a type the spec does not define.
+    static func namespaceBit(_ type: String) -> UInt8? {
+        NamespaceTypes.all.firstIndex(of: type).map { UInt8(1) << UInt8($0) }
+    }
+
+    /// The namespace types of a mask, in `NamespaceTypes.all` order.
+    static func namespaceTypes(in mask: UInt8) -> [String] {
+        NamespaceTypes.all.indices.filter { mask & (UInt8(1) << UInt8($0)) != 0 }.map { NamespaceTypes.all[$0] }
+    }
+
+    /// The mask of limit kinds (names outside `limitKinds` add nothing).
+    static func limitBits(_ kinds: [String]) -> UInt8 {
+        var mask: UInt8 = 0
+        for kind in kinds {
+            if let i = limitKinds.firstIndex(of: kind) { mask |= UInt8(1) << UInt8(i) }
+        }
+        return mask
+    }
+
+    /// The limit kinds of a mask, in `limitKinds` order.
+    static func limitKinds(in mask: UInt8) -> [String] {
+        limitKinds.indices.filter { mask & (UInt8(1) << UInt8($0)) != 0 }.map { limitKinds[$0] }
     }
 }

@@ -18,23 +18,24 @@ public enum PolicyCache {
         let fd = try sys("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
         defer { close(fd) }
         // The format version covers the parser's semantics too: bump it when either changes.
-        let cache = KeyedFileCache(directory: root + "/@policy", magic: "strata-policy \(Policy.formatVersion)\n")
-        let name = Array(path.utf8)
-        let cached = cache.withEntry(name: name, keyMatches: { sameKey($0, name: name, source: fd) }) {
+        let cache = KeyedFileCache(directory: root + "/@policy", magic: Policy.cacheMagic)
+        let cached = cache.withEntry(at: cache.path(name: path), keyMatches: { sameKey($0, name: path, source: fd) }) {
             Policy(compiled: $0)
         }
         if let cached { return cached }
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw StrataError.system("lseek", path) }
         let source = try Files.readAll(fd: fd, name: path)
         let policy = try PolicyParser.parse(source, path: path)
+        let name = Array(path.utf8)
         cache.store(policy.compiled(), name: name, key: name + [0] + source)
         return policy
     }
 
     /// Whether `stored` is `name`, a NUL, then exactly what `source` holds from its start.
-    static func sameKey(_ stored: UnsafeRawBufferPointer, name: [UInt8], source fd: Int32) -> Bool {
-        guard stored.count > name.count, stored.starts(with: name), stored[name.count] == 0 else { return false }
-        let text = UnsafeRawBufferPointer(rebasing: stored[(name.count + 1)...])
+    static func sameKey(_ stored: UnsafeRawBufferPointer, name: String, source fd: Int32) -> Bool {
+        let n = name.utf8.count
+        guard stored.count > n, stored.starts(with: name.utf8), stored[n] == 0 else { return false }
+        let text = UnsafeRawBufferPointer(rebasing: stored[(n + 1)...])
         return withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 16) { chunk -> Bool in
             var offset = 0
             while true {

@@ -4,13 +4,18 @@
 /// built from it). In this form the header is read eagerly and the rules stay bytes that
 /// `RuleSet` tests where they lie. It holds only what the parser produced, so it carries no
 /// validation of its own: an entry exists only for a source the parser accepted. Any change
-/// here or in the parser's semantics bumps `formatVersion`.
+/// here or in the parser's semantics bumps the version in `cacheMagic`.
 ///
 /// Layout: path, name, default effect, audit log, recordAllowed, rule count, the rules as a
 /// block, then the syscall section. A rule is a block: id, name, severity, effect, reason,
 /// condition count, then each condition as a tag byte and a block of its operands.
+/// Capabilities, namespace types and limit kinds are written as the masks `ConfigFacts`
+/// keeps (plus, for capabilities, the names this build does not know), so that their test
+/// is one AND.
 extension Policy {
-    static let formatVersion = 2
+    /// The first line of a cache entry, naming the format's version (written out, not
+    /// interpolated: reading an entry then runs no number formatting).
+    static let cacheMagic = "strata-policy 3\n"
 
     /// The policy as bytes that `init(compiled:)` reads back.
     func compiled() -> [UInt8] {
@@ -88,8 +93,19 @@ extension ByteWriter {
         byte(c.tag.rawValue)
         block { w in
             switch c {
-            case .capabilities(let l), .capabilitiesOutside(let l), .hostNamespaces(let l), .missingLimits(let l),
-                 .images(let l), .sysctls(let l):
+            case .capabilities(let names), .capabilitiesOutside(let names):
+                var mask: UInt64 = 0
+                var others: [String] = []
+                for name in names {
+                    if let bit = ConfigFacts.capabilityBit(name) { mask |= bit } else { others.append(name) }
+                }
+                w.mask(mask)
+                w.strings(others)
+            case .hostNamespaces(let types):
+                w.mask(UInt64(types.reduce(0) { $0 | (ConfigFacts.namespaceBit($1) ?? 0) }))
+            case .missingLimits(let kinds):
+                w.mask(UInt64(ConfigFacts.limitBits(kinds)))
+            case .images(let l), .sysctls(let l):
                 w.strings(l)
             case .mount(let types, let sources, let destinations):
                 w.optionalStrings(types)
@@ -155,9 +171,9 @@ extension ByteReader {
         guard let raw = byte(), let tag = ConditionTag(rawValue: raw), var r = block() else { return nil }
         let c: Condition?
         switch tag {
-        case .capabilities: c = r.strings().map { .capabilities($0) }
-        case .capabilitiesOutside: c = r.strings().map { .capabilitiesOutside($0) }
-        case .hostNamespaces: c = r.strings().map { .hostNamespaces($0) }
+        case .capabilities: c = r.capabilityNames().map { .capabilities($0) }
+        case .capabilitiesOutside: c = r.capabilityNames().map { .capabilitiesOutside($0) }
+        case .hostNamespaces: c = r.smallMask().map { .hostNamespaces(ConfigFacts.namespaceTypes(in: $0)) }
         case .mount:
             guard let types = r.optionalStrings(), let sources = r.optionalStrings(),
                   let destinations = r.optionalStrings() else { return nil }
@@ -166,7 +182,7 @@ extension ByteReader {
         case .runAsRoot: c = r.bool().map { .runAsRoot($0) }
         case .seccompUnconfined: c = r.bool().map { .seccompUnconfined($0) }
         case .noNewPrivileges: c = r.bool().map { .noNewPrivileges($0) }
-        case .missingLimits: c = r.strings().map { .missingLimits($0) }
+        case .missingLimits: c = r.smallMask().map { .missingLimits(ConfigFacts.limitKinds(in: $0)) }
         case .devices:
             guard let n = r.count(), n <= r.remaining else { return nil }
             var patterns: [DevicePattern] = []
@@ -187,6 +203,13 @@ extension ByteReader {
         case .sysctls: c = r.strings().map { .sysctls($0) }
         }
         return r.atEnd ? c : nil
+    }
+
+    /// A capability condition's names: the mask's, then the unknown ones, sorted as the
+    /// parser sorts them.
+    mutating func capabilityNames() -> [String]? {
+        guard let mask = mask(), let others = strings() else { return nil }
+        return (ConfigFacts.capabilityNames(in: mask) + others).sorted()
     }
 
     mutating func devicePattern() -> DevicePattern? {

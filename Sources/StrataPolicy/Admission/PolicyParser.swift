@@ -92,7 +92,9 @@ public enum PolicyParser {
             case "capabilitiesOutside": out.append(.capabilitiesOutside(try capabilityNames(f)))
             case "hostNamespaces":
                 let names = try f.strings().map { $0 == "net" ? "network" : $0 }
-                out.append(.hostNamespaces(try f.replacing(with: .array(names.map { .string($0) })).strings(from: namespaceTypes)))
+                let types = try f.replacing(with: .array(names.map { .string($0) })).strings(from: namespaceTypes)
+                // One canonical order, the one the compiled form's mask gives back.
+                out.append(.hostNamespaces(NamespaceTypes.all.filter(types.contains)))
             case "mount":
                 let mm = try f.object(allowing: Keys.mount)
                 out.append(.mount(types: try f.member(mm, "type")?.strings(), sources: try f.member(mm, "source")?.strings(),
@@ -101,7 +103,9 @@ public enum PolicyParser {
             case "runAsRoot": out.append(.runAsRoot(try f.bool()))
             case "seccompUnconfined": out.append(.seccompUnconfined(try f.bool()))
             case "noNewPrivileges": out.append(.noNewPrivileges(try f.bool()))
-            case "missingLimits": out.append(.missingLimits(try f.strings(from: limitKinds)))
+            case "missingLimits":
+                let kinds = try f.strings(from: limitKinds)
+                out.append(.missingLimits(ConfigFacts.limitKinds.filter(kinds.contains)))
             case "devices":
                 var patterns: [DevicePattern] = []
                 for (i, text) in try f.strings().enumerated() {

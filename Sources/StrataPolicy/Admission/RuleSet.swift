@@ -73,35 +73,41 @@ extension ByteReader {
     mutating func holds(_ tag: ConditionTag, _ facts: ConfigFacts) -> Bool? {
         switch tag {
         case .capabilities:
-            return anyString { wanted in facts.capabilities.contains { utf8Equals($0, wanted) } }
+            guard let mask = mask(),
+                  let other = anyString({ wanted in facts.otherCapabilities.contains { utf8Equals($0, wanted) } })
+            else { return nil }
+            return mask & facts.capabilityMask != 0 || other
         case .capabilitiesOutside:
+            guard let mask = mask() else { return nil }
             let allowed = self
             guard skipStrings() else { return nil }
-            return facts.capabilities.contains { cap in
+            return facts.capabilityMask & ~mask != 0 || facts.otherCapabilities.contains { cap in
                 var list = allowed
                 return list.anyString { utf8Equals(cap, $0) } == false
             }
         case .hostNamespaces:
-            return anyString { type in !facts.newNamespaces.contains { utf8Equals($0, type) } }
+            return smallMask().map { $0 & ~facts.newNamespaceMask != 0 }
         case .mount:
             guard let types = optionalList(), let sources = optionalList(), let destinations = optionalList() else { return nil }
-            return facts.mounts.contains { m in
-                (types == nil || Self.listHolds(types, Condition.mountType(m), glob: false))
-                    && Self.listHolds(sources, m.source ?? "", glob: true)
-                    && Self.listHolds(destinations, m.destination, glob: true)
+            return facts.mountTypes.indices.contains { i in
+                Self.listHolds(types, facts.mountTypes[i], glob: false)
+                    && Self.listHolds(sources, facts.mountSources[i], glob: true)
+                    && Self.listHolds(destinations, facts.mountDestinations[i], glob: true)
             }
         case .readonlyRootfs: return bool().map { $0 == facts.readonlyRootfs }
         case .runAsRoot: return bool().map { $0 == (facts.uid == 0) }
         case .seccompUnconfined: return bool().map { $0 == facts.seccompUnconfined }
         case .noNewPrivileges: return bool().map { $0 == facts.noNewPrivileges }
         case .missingLimits:
-            return anyString { facts.lacksLimit(String(decoding: $0, as: UTF8.self)) }
+            return smallMask().map { $0 & ~facts.limitMask != 0 }
         case .devices:
             guard let n = count(), n <= remaining else { return nil }
+            // Most configs allow no device beyond the defaults: then only the bytes are checked.
+            let anyDevice = !facts.deviceRules.isEmpty || !facts.deviceNodes.isEmpty
             var found = false
             for _ in 0..<n {
                 guard let p = devicePattern() else { return nil }
-                found = found || p.allowed(by: facts)
+                found = found || (anyDevice && p.allowed(by: facts))
             }
             return found
         case .annotations:
@@ -109,7 +115,7 @@ extension ByteReader {
             var found = false
             for _ in 0..<n {
                 guard let key = stringBytes(), let pattern = stringBytes() else { return nil }
-                if !found, let actual = facts.annotations[String(decoding: key, as: UTF8.self)] {
+                if !found, !facts.annotations.isEmpty, let actual = facts.annotations[String(decoding: key, as: UTF8.self)] {
                     found = Glob.matches(pattern, actual)
                 }
             }
