@@ -147,10 +147,13 @@ func tempDirectory(_ name: String) -> String {
     /// The Swift matcher must say what fnmatch says, for every pattern it takes over.
     @Test func wildcardAgreesWithFnmatch() {
         let patterns = ["", "*", "?", "a", "a*", "*a", "a*b", "*a*b*", "/var/run/*.sock", "docker.io/library/*",
-                        "kernel.*", "?*?", "**", "a?c", "*.*", "deny-*", "/run/containerd/*", "x*y*z", "*/*"]
+                        "kernel.*", "?*?", "**", "a?c", "*.*", "deny-*", "/run/containerd/*", "x*y*z", "*/*",
+                        // Brackets and escapes, reached early, late or never by the match.
+                        "[ab]x", "a*[bc]", "*\\*", "[a-c]*", "x*[", "ab[", "a\\*", "*b[!a]", "/var/run/[d]*"]
         let texts = ["", "a", "b", "ab", "abc", "aXb", "aXbYb", "/var/run/docker.sock", "/var/run/x/y.sock",
                      "docker.io/library/busybox", "docker.io/library", "kernel.shmmax", "kernel", "deny-x", "deny",
-                     "/run/containerd/containerd.sock", "xyz", "xaybzc", "a/b", ".hidden", "*", "?"]
+                     "/run/containerd/containerd.sock", "xyz", "xaybzc", "a/b", ".hidden", "*", "?", "bx", "cx", "a*", "x[",
+                     "ab[", "abb", "abc["]
         for p in patterns {
             for t in texts {
                 let expected = fnmatch(p, t, 0) == 0

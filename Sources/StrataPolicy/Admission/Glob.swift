@@ -14,12 +14,11 @@ enum Glob {
     static func matches(_ pattern: UnsafeRawBufferPointer, _ text: String) -> Bool {
         // A policy tests every mount, sysctl and annotation against its patterns on every
         // create, and glibc's fnmatch costs ~1,500 instructions a call plus two C-string
-        // copies: patterns made only of `*`, `?` and plain bytes (nearly all) are matched
-        // here, which is what fnmatch does with them in the C locale strun runs in.
-        if !pattern.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") }) {
-            var text = text
-            return text.withUTF8 { wildcard(pattern, UnsafeRawBufferPointer($0)) }
-        }
+        // copies: `*`, `?` and plain bytes (nearly all patterns) are matched here, which is
+        // what fnmatch does with them in the C locale strun runs in. Only a pattern whose
+        // `[` or `\` the match reaches goes to fnmatch.
+        var text = text
+        if let decided = text.withUTF8({ wildcard(pattern, UnsafeRawBufferPointer($0)) }) { return decided }
         let p = String(decoding: pattern, as: UTF8.self)
         return p.withCString { p in text.withCString { t in fnmatch(p, t, 0) == 0 } }
     }
@@ -29,27 +28,41 @@ enum Glob {
     }
 
     /// `*` (any bytes, `/` included) and `?` (one byte); the last `*` is retried one byte
-    /// further on each mismatch, so the cost stays linear in practice.
-    static func wildcard(_ p: UnsafeRawBufferPointer, _ t: UnsafeRawBufferPointer) -> Bool {
+    /// further on each mismatch, so the cost stays linear in practice. nil when the match
+    /// reads a `[` or `\` of the pattern: those are fnmatch's to decide. A verdict reached
+    /// before reading one holds whatever follows (a mismatch of plain bytes, or the whole
+    /// pattern read), so no pattern is scanned in advance.
+    static func wildcard(_ p: UnsafeRawBufferPointer, _ t: UnsafeRawBufferPointer) -> Bool? {
+        let star = UInt8(ascii: "*"), any = UInt8(ascii: "?")
+        func special(_ b: UInt8) -> Bool { b == UInt8(ascii: "[") || b == UInt8(ascii: "\\") }
         var pi = 0, ti = 0
-        var star = -1, resume = 0
+        var lastStar = -1, resume = 0
         while ti < t.count {
-            if pi < p.count && p[pi] == UInt8(ascii: "*") {
-                star = pi
-                resume = ti
-                pi += 1
-            } else if pi < p.count && (p[pi] == UInt8(ascii: "?") || p[pi] == t[ti]) {
-                pi += 1
-                ti += 1
-            } else if star >= 0 {
-                pi = star + 1
-                resume += 1
-                ti = resume
-            } else {
-                return false
+            if pi < p.count {
+                let c = p[pi]
+                if special(c) { return nil }
+                if c == star {
+                    lastStar = pi
+                    resume = ti
+                    pi += 1
+                    continue
+                }
+                if c == any || c == t[ti] {
+                    pi += 1
+                    ti += 1
+                    continue
+                }
             }
+            guard lastStar >= 0 else { return false }
+            pi = lastStar + 1
+            resume += 1
+            ti = resume
         }
-        while pi < p.count && p[pi] == UInt8(ascii: "*") { pi += 1 }
-        return pi == p.count
+        while pi < p.count {
+            if special(p[pi]) { return nil }
+            if p[pi] != star { return false }
+            pi += 1
+        }
+        return true
     }
 }
