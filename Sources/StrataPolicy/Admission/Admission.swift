@@ -27,7 +27,7 @@ public enum Admission {
                                cacheRoot: String? = nil) throws(StrataError) {
         let policy = try PolicyCache.load(policyPath, root: cacheRoot)
         let decision = policy.evaluate(spec)
-        let records = auditRecords(decision, policy: policy, id: id, bundle: bundle, uid: getuid())
+        let records = auditRecords(decision, policy: policy, id: id, bundle: bundle)
         if !records.isEmpty {
             do { try AuditLog(path: policy.auditLog).append(records) } catch {
                 // Fail closed: a decision that cannot be recorded is not taken.
@@ -42,9 +42,11 @@ public enum Admission {
     /// The audit records of one decision: deny and audit matches always, allow matches of
     /// an admitted config (and a default allow) when the policy records allowed containers.
     public static func auditRecords(_ decision: Decision, policy: Policy, id: String, bundle: String,
-                                    uid: uid_t) -> [[String: JSONValue]] {
+                                    uid: uid_t? = nil) -> [[String: JSONValue]] {
+        // The caller's uid, asked of the kernel only when there is something to record.
+        let uid = { uid ?? getuid() }
         func record(rule: String, effect: Effect, severity: Severity, reason: String) -> [String: JSONValue] {
-            ["source": "create", "policy": .string(policy.path), "uid": .int(Int64(uid)), "id": .string(id),
+            ["source": "create", "policy": .string(policy.path), "uid": .int(Int64(uid())), "id": .string(id),
              "bundle": .string(bundle), "rule": .string(rule), "effect": .string(effect.rawValue),
              "severity": .string(severity.rawValue), "decision": .string(decision.word), "reason": .string(reason)]
         }
@@ -53,6 +55,8 @@ public enum Admission {
             return [record(rule: "(default)", effect: decision.defaultEffect, severity: .medium,
                            reason: "no rule matched")]
         }
+        // Nothing but allow rules matched, and those are not recorded: nothing to build.
+        if !policy.recordAllowed && !decision.matched(.deny) && !decision.matched(.audit) { return [] }
         // A denied config's allow matches did not decide anything: only what refused it is kept.
         return decision.matches.filter { $0.rule.effect != .allow || (policy.recordAllowed && decision.allowed) }
             .map { record(rule: $0.rule.id, effect: $0.rule.effect, severity: $0.rule.severity, reason: $0.reason) }

@@ -39,7 +39,7 @@ struct ByteWriter {
 
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
-    mutating func effect(_ e: Effect) { bytes.append(UInt8(Effect.allCases.firstIndex(of: e) ?? 0)) }
+    mutating func effect(_ e: Effect) { bytes.append(e.code) }
 
     mutating func severity(_ s: Severity) { bytes.append(UInt8(s.rank)) }
 
@@ -143,13 +143,22 @@ struct ByteReader {
     }
 
     mutating func effect() -> Effect? {
-        guard let b = byte(), Int(b) < Effect.allCases.count else { return nil }
-        return Effect.allCases[Int(b)]
+        byte().flatMap(Effect.init(code:))
     }
 
     mutating func severity() -> Severity? {
-        guard let b = byte(), Int(b) < Severity.allCases.count else { return nil }
-        return Severity.allCases[Int(b)]
+        byte().flatMap { Severity(rank: Int($0)) }
+    }
+
+    /// The bytes of `range` as an array, copied with one memcpy (`Array(slice)` goes
+    /// through a generic copy whose slice type the runtime instantiates on first use).
+    static func copy(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: range.count) { out, initialized in
+            if let from = buffer.baseAddress, let to = out.baseAddress {
+                UnsafeMutableRawPointer(to).copyMemory(from: from + range.lowerBound, byteCount: range.count)
+            }
+            initialized = range.count
+        }
     }
 
     /// A reader over the next length-prefixed block; this one moves past it.

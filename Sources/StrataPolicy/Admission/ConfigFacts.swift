@@ -6,7 +6,7 @@ import StrataSpec
 /// rule names by a closed vocabulary (capabilities, namespace types, limit kinds) are bit
 /// masks: a rule's test is one AND. Building sets of strings instead cost more than the fifty
 /// tests together (hashing, and the set type's metadata made at run time on first use).
-struct ConfigFacts {
+struct ConfigFacts: Sendable {
     /// Known capabilities in any of the five sets: bit n for kernel number n.
     var capabilityMask: UInt64 = 0
     /// Capabilities this build does not know (a newer kernel's), as `CAP_X`.

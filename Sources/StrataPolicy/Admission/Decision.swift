@@ -10,11 +10,45 @@ public struct RuleMatch: Sendable {
 public struct Decision: Sendable {
     /// Whether the container may be created.
     public var allowed: Bool
-    /// Every rule that matched, in policy order.
-    public var matches: [RuleMatch]
     /// No rule matched: the policy's default effect decided.
     public var byDefault: Bool
     public var defaultEffect: Effect
+    /// What matched, as `RuleSet.scan` found it, or built already.
+    let found: Found
+
+    enum Found: Sendable {
+        case built([RuleMatch])
+        /// Built from the compiled rules when `matches` is read: strun reads it only to
+        /// record or refuse, never for a plainly admitted container.
+        case compiled(RuleSet, RuleSet.Scan, ConfigFacts)
+    }
+
+    init(allowed: Bool, found: Found, byDefault: Bool, defaultEffect: Effect) {
+        self.allowed = allowed
+        self.found = found
+        self.byDefault = byDefault
+        self.defaultEffect = defaultEffect
+    }
+
+    /// Every rule that matched, in policy order (built on each read).
+    public var matches: [RuleMatch] {
+        switch found {
+        case .built(let matches):
+            return matches
+        case .compiled(let rules, let scan, let facts):
+            // The scan has read these bytes whole already: a rule that does not build here
+            // cannot happen, and is left out rather than invented.
+            return scan.offsets.compactMap { rules.match(at: $0, facts) }
+        }
+    }
+
+    /// Whether a matched rule has this effect, without building the matches.
+    func matched(_ effect: Effect) -> Bool {
+        switch found {
+        case .built(let matches): return matches.contains { $0.rule.effect == effect }
+        case .compiled(_, let scan, _): return scan.has(effect)
+        }
+    }
 
     /// The matched deny rules: what the error lists.
     public var violations: [RuleMatch] { matches.filter { $0.rule.effect == .deny } }
@@ -37,18 +71,18 @@ extension Policy {
     /// matched allow or audit rule admits it; a config no rule matches gets the default.
     public func evaluate(_ spec: Spec) -> Decision {
         let facts = ConfigFacts(spec)
-        guard let matches = ruleSet.matches(facts) else {
+        guard let scan = ruleSet.scan(facts) else {
             // Only a compiled form altered after its checksum was taken gets here: refuse.
             let damaged = Rule(id: "(damaged)", name: "damaged policy", severity: .critical, effect: .deny,
                                reason: nil, conditions: [])
             let why = "the compiled form of this policy is unreadable: remove the state root's @policy directory"
-            return Decision(allowed: false, matches: [RuleMatch(rule: damaged, reason: why)], byDefault: false,
+            return Decision(allowed: false, found: .built([RuleMatch(rule: damaged, reason: why)]), byDefault: false,
                             defaultEffect: defaultEffect)
         }
-        let denied = matches.contains { $0.rule.effect == .deny }
-        let byDefault = matches.isEmpty
-        let allowed = byDefault ? defaultEffect != .deny : !denied
-        return Decision(allowed: allowed, matches: matches, byDefault: byDefault, defaultEffect: defaultEffect)
+        let byDefault = scan.offsets.isEmpty
+        let allowed = byDefault ? defaultEffect != .deny : !scan.has(.deny)
+        return Decision(allowed: allowed, found: .compiled(ruleSet, scan, facts), byDefault: byDefault,
+                        defaultEffect: defaultEffect)
     }
 }
 

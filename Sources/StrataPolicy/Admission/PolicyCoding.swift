@@ -62,7 +62,7 @@ extension Policy {
                 syscalls.rules.append(SyscallPolicy.SyscallRule(id: id, names: Set(names), effect: effect, severity: severity))
             }
             guard r.atEnd else { return nil }
-            let ruleSet = RuleSet(bytes: Array(buffer[rules.offset..<rules.end]), count: ruleCount)
+            let ruleSet = RuleSet(bytes: ByteReader.copy(buffer, rules.offset..<rules.end), count: ruleCount)
             return Policy(path: path, name: name, defaultEffect: defaultEffect, ruleSet: ruleSet,
                           auditLog: auditLog, recordAllowed: recordAllowed, syscalls: syscalls)
         }()

@@ -6,6 +6,25 @@ public enum Effect: String, Sendable, CaseIterable {
     case deny
     /// The container may run and the match is recorded in the audit log.
     case audit
+
+    /// The effect's number in a compiled policy. A switch, not `allCases`: that is an array
+    /// built anew on every read, and the compiled rules are read once per rule per create.
+    var code: UInt8 {
+        switch self {
+        case .allow: return 0
+        case .deny: return 1
+        case .audit: return 2
+        }
+    }
+
+    init?(code: UInt8) {
+        switch code {
+        case 0: self = .allow
+        case 1: self = .deny
+        case 2: self = .audit
+        default: return nil
+        }
+    }
 }
 
 /// How serious a match is, low to critical (ordered).
@@ -23,6 +42,16 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    init?(rank: Int) {
+        switch rank {
+        case 0: self = .low
+        case 1: self = .medium
+        case 2: self = .high
+        case 3: self = .critical
+        default: return nil
+        }
+    }
 }
 
 /// One admission rule of a policy file, with its match compiled.

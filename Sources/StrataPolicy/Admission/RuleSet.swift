@@ -37,16 +37,32 @@ public struct RuleSet: Sendable {
         }
     }
 
-    /// The rules every condition of which holds for `facts`, in order, with their reasons;
-    /// nil when the bytes are damaged.
-    func matches(_ facts: ConfigFacts) -> [RuleMatch]? {
-        bytes.withUnsafeBytes { buffer -> [RuleMatch]? in
+    /// Which rules match: where each lies in `bytes`, and the effects among them.
+    struct Scan: Sendable {
+        /// The matched rules' offsets, in policy order (for `match(at:_:)`).
+        var offsets: [Int] = []
+        /// Bit `code` set when a matched rule has the effect of that code.
+        var effects: UInt8 = 0
+
+        func has(_ effect: Effect) -> Bool { effects & Scan.bit(effect) != 0 }
+
+        static func bit(_ effect: Effect) -> UInt8 {
+            UInt8(1) << effect.code
+        }
+    }
+
+    /// The rules every condition of which holds for `facts`, without building any: an
+    /// admitted container needs only their effects, and building a `Rule` (its strings, its
+    /// conditions, the array types the runtime instantiates on first use) cost more than
+    /// all fifty tests. nil when the bytes are damaged.
+    func scan(_ facts: ConfigFacts) -> Scan? {
+        bytes.withUnsafeBytes { buffer -> Scan? in
             var r = ByteReader(buffer)
-            var out: [RuleMatch] = []
+            var out = Scan()
             for _ in 0..<count {
-                let start = r
+                let start = r.offset
                 guard var rule = r.block(), rule.stringBytes() != nil, rule.stringBytes() != nil,
-                      rule.severity() != nil, rule.effect() != nil, rule.optionalString() != nil,
+                      rule.severity() != nil, let effect = rule.effect(), rule.optionalString() != nil,
                       let n = rule.count() else { return nil }
                 var all = true
                 // Every condition is read, even after one fails, so that damage anywhere is seen.
@@ -57,13 +73,33 @@ public struct RuleSet: Sendable {
                 }
                 guard rule.atEnd else { return nil }
                 if all {
-                    var whole = start
-                    guard let built = whole.rule() else { return nil }
-                    out.append(RuleMatch(rule: built, reason: built.reason(given: facts)))
+                    out.offsets.append(start)
+                    out.effects |= Scan.bit(effect)
                 }
             }
             return r.atEnd ? out : nil
         }
+    }
+
+    /// The rule at `offset` (one `scan` found), built, with why it matches `facts`.
+    func match(at offset: Int, _ facts: ConfigFacts) -> RuleMatch? {
+        bytes.withUnsafeBytes { buffer -> RuleMatch? in
+            var r = ByteReader(buffer, from: offset)
+            guard let rule = r.rule() else { return nil }
+            return RuleMatch(rule: rule, reason: rule.reason(given: facts))
+        }
+    }
+
+    /// The rules every condition of which holds for `facts`, in order, with their reasons;
+    /// nil when the bytes are damaged.
+    func matches(_ facts: ConfigFacts) -> [RuleMatch]? {
+        guard let found = scan(facts) else { return nil }
+        var out: [RuleMatch] = []
+        for offset in found.offsets {
+            guard let m = match(at: offset, facts) else { return nil }
+            out.append(m)
+        }
+        return out
     }
 }
 
