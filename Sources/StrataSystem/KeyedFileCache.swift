@@ -48,20 +48,38 @@ public struct KeyedFileCache: Sendable {
 
     /// The payload stored under `name` for exactly `key`, or nil.
     public func load(name: [UInt8], key: [UInt8]) -> [UInt8]? {
-        withEntry(at: path(name: name), keyMatches: { stored in Self.equal(stored, key) }) { Array($0) }
+        var payload: [UInt8]?
+        _ = withEntry(at: path(name: name), keyMatches: { stored in Self.equal(stored, key) }) { payload = Array($0) }
+        return payload
     }
 
-    /// `body` applied to the payload of the entry file `entry` (see `path(name:)`), where it
-    /// lies, when `keyMatches` accepts the entry's key (given its bytes); nil on a miss. For
-    /// keys too large to build just to compare, such as a whole source file the caller streams.
-    public func withEntry<T>(at entry: String, keyMatches: (UnsafeRawBufferPointer) -> Bool,
-                             _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
+    /// Calls `body` with the payload of the entry file `entry` (see `path(name:)`), where it
+    /// lies, when `keyMatches` accepts the entry's key (given its bytes); false on a miss.
+    /// For keys too large to build just to compare, such as a whole source file the caller
+    /// streams. Not generic: an unspecialized generic here made its metadata at run time.
+    public func withEntry(at entry: String, keyMatches: (UnsafeRawBufferPointer) -> Bool,
+                          _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        let fd = open(entry, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        func use(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard let (key, payload) = split(bytes), keyMatches(key) else { return false }
+            body(payload)
+            return true
+        }
         // Read, not mapped: measured, a mapping (its fault-around and the TLB flush of the
-        // unmap) cost more than copying a 10 KB entry.
-        guard let bytes = try? Files.read(entry) else { return nil }
-        return bytes.withUnsafeBytes { entry -> T? in
-            guard let (key, payload) = split(entry), keyMatches(key) else { return nil }
-            return body(payload)
+        // unmap) cost more than copying a 10 KB entry. One read into stack scratch, where a
+        // fresh heap buffer faulted in two or three pages; no fstat and no read to confirm
+        // the end: a short read is the whole file, and an entry cut short fails its checksum.
+        return StackScratch.with { buffer -> Bool in
+            var n: Int
+            repeat { n = read(fd, buffer.baseAddress, buffer.count) } while n < 0 && currentErrno() == EINTR
+            guard n >= 0 else { return false }
+            let head = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<n])
+            guard n == buffer.count else { return use(head) }
+            // A larger entry (a Docker-sized seccomp profile and its filter): the rest on the heap.
+            guard let rest = try? Files.readAll(fd: fd, name: entry) else { return false }
+            return (Array(head) + rest).withUnsafeBytes(use)
         }
     }
 

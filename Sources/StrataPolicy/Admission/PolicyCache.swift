@@ -9,8 +9,8 @@ import StrataSystem
 /// An entry is keyed by the policy's path and its whole text, compared byte for byte on
 /// every read: an edited policy is parsed (and checked) again on the next create, however
 /// quickly it was rewritten, and a policy the parser refuses never gets an entry. The text is
-/// compared as it is read, through a small stack buffer: in this VM every fresh heap page
-/// costs a fault of several microseconds, which for a 10 KB policy outweighed the rest.
+/// compared as it is read, through stack scratch (`StackScratch`): in this VM every fresh
+/// heap page costs a fault of several microseconds, which for a 10 KB policy outweighed the rest.
 public enum PolicyCache {
     /// The policy at `path`; cached under `root` (the runtime's state root) when given.
     public static func load(_ path: String, root: String?) throws(StrataError) -> Policy {
@@ -19,8 +19,9 @@ public enum PolicyCache {
         defer { close(fd) }
         // The format version covers the parser's semantics too: bump it when either changes.
         let cache = KeyedFileCache(directory: root + "/@policy", magic: Policy.cacheMagic)
-        let cached = cache.withEntry(at: cache.path(name: path), keyMatches: { sameKey($0, name: path, source: fd) }) {
-            Policy(compiled: $0)
+        var cached: Policy?
+        _ = cache.withEntry(at: cache.path(name: path), keyMatches: { sameKey($0, name: path, source: fd) }) {
+            cached = Policy(compiled: $0)
         }
         if let cached { return cached }
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw StrataError.system("lseek", path) }
@@ -36,7 +37,8 @@ public enum PolicyCache {
         let n = name.utf8.count
         guard stored.count > n, stored.starts(with: name.utf8), stored[n] == 0 else { return false }
         let text = UnsafeRawBufferPointer(rebasing: stored[(n + 1)...])
-        return withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 16) { chunk -> Bool in
+        // 16 KB: a policy of a hundred rules in one read, plus the one that finds the end.
+        return StackScratch.with { chunk -> Bool in
             var offset = 0
             while true {
                 let n = pread(fd, chunk.baseAddress, chunk.count, off_t(offset))
