@@ -299,3 +299,12 @@ long strata_release_code_segment(void) {
     if (madvise((void *)start, end - start, MADV_DONTNEED) != 0) return -1;
     return (long)(end - start);
 }
+
+// Swift cannot give a caller uninitialized stack memory of this size: a fixed-size value it
+// keeps on the stack is zero-filled first (16 KB of memset on every call), and a temporary
+// allocation over 1 KB goes to the heap unless the runtime can prove the stack has room
+// (fresh heap pages, a page fault each in a VM). strun reads its cache entries into this.
+void strata_with_stack_scratch(void (*body)(void *context, void *buffer, size_t size), void *context) {
+    unsigned char buffer[STRATA_STACK_SCRATCH_BYTES];
+    body(context, buffer, sizeof buffer);
+}

@@ -71,16 +71,21 @@ public struct KeyedFileCache: Sendable {
         // unmap) cost more than copying a 10 KB entry. One read into stack scratch, where a
         // fresh heap buffer faulted in two or three pages; no fstat and no read to confirm
         // the end: a short read is the whole file, and an entry cut short fails its checksum.
-        return StackScratch.with { buffer -> Bool in
+        var used = false
+        StackScratch.with { buffer in
             var n: Int
             repeat { n = read(fd, buffer.baseAddress, buffer.count) } while n < 0 && currentErrno() == EINTR
-            guard n >= 0 else { return false }
+            guard n >= 0 else { return }
             let head = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<n])
-            guard n == buffer.count else { return use(head) }
+            guard n == buffer.count else {
+                used = use(head)
+                return
+            }
             // A larger entry (a Docker-sized seccomp profile and its filter): the rest on the heap.
-            guard let rest = try? Files.readAll(fd: fd, name: entry) else { return false }
-            return (Array(head) + rest).withUnsafeBytes(use)
+            guard let rest = try? Files.readAll(fd: fd, name: entry) else { return }
+            used = (Array(head) + rest).withUnsafeBytes(use)
         }
+        return used
     }
 
     /// Best effort: a cache that cannot be written only costs the next caller a rebuild.
@@ -106,7 +111,7 @@ public struct KeyedFileCache: Sendable {
         out.reserveCapacity(out.count + 16 + key.count + payload.count)
         Self.append(UInt64(key.count), to: &out)
         out += key
-        Self.append(Self.fnv1a(payload), to: &out)
+        Self.append(payload.withUnsafeBytes(Self.checksum), to: &out)
         out += payload
         return out
     }
@@ -123,13 +128,23 @@ public struct KeyedFileCache: Sendable {
     /// its checksum.
     private func split(_ entry: UnsafeRawBufferPointer) -> (key: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer)? {
         let header = magic.utf8.count + 8
-        guard entry.count >= header + 8, entry.starts(with: magic.utf8) else { return nil }
+        guard entry.count >= header + 8, Self.hasPrefix(entry, magic) else { return nil }
         let keyLength = Self.littleEndian(entry, at: header - 8)
         guard keyLength <= UInt64(entry.count - header - 8) else { return nil }
         let keyEnd = header + Int(keyLength)
         let payload = UnsafeRawBufferPointer(rebasing: entry[(keyEnd + 8)...])
-        guard Self.fnv1a(payload) == Self.littleEndian(entry, at: keyEnd) else { return nil }
+        guard Self.checksum(payload) == Self.littleEndian(entry, at: keyEnd) else { return nil }
         return (UnsafeRawBufferPointer(rebasing: entry[header..<keyEnd]), payload)
+    }
+
+    /// Whether `bytes` starts with `text`'s UTF-8 (memcmp, not a generic sequence walk).
+    public static func hasPrefix(_ bytes: UnsafeRawBufferPointer, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { t in
+            guard t.count <= bytes.count else { return false }
+            guard let a = bytes.baseAddress, let b = t.baseAddress else { return true }
+            return memcmp(a, b, t.count) == 0
+        }
     }
 
     /// memcmp: a policy's key is its whole source file.
@@ -142,6 +157,26 @@ public struct KeyedFileCache: Sendable {
     }
 
     /// FNV-1a, 64 bits: a name hash and a checksum against accidents, not an adversary.
+    /// The payload's checksum, against a file cut short or mixed up, not an adversary:
+    /// FNV-1a's multiply eight bytes a step, each followed by a shift that folds the high
+    /// bits back down (byte by byte it was a tenth of a policy's admission step), then the
+    /// tail byte by byte. An entry written with another checksum is a miss, and rewritten.
+    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        var i = 0
+        while i + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
+            hash ^= hash >> 29
+            i += 8
+        }
+        while i < bytes.count {
+            hash = (hash ^ UInt64(bytes[i])) &* prime
+            i += 1
+        }
+        return hash
+    }
+
     public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBytes { fnv1a($0) }
     }

@@ -76,4 +76,9 @@ int strata_seccomp_flag_known(unsigned int flag);
 /// safe: a static non-PIE executable, whose code pages are never written. Returns the
 /// bytes released, 0 where it does not apply, -1 with errno. See shim.c.
 long strata_release_code_segment(void);
+/// Bytes of scratch `strata_with_stack_scratch` gives.
+#define STRATA_STACK_SCRATCH_BYTES 16384
+/// Calls body(context, buffer, STRATA_STACK_SCRATCH_BYTES) with that much uninitialized
+/// memory on this thread's stack (see shim.c).
+void strata_with_stack_scratch(void (*body)(void *context, void *buffer, size_t size), void *context);
 #endif

@@ -38,21 +38,26 @@ public enum PolicyCache {
     /// Whether `stored` is `name`, a NUL, then exactly what `source` holds from its start.
     static func sameKey(_ stored: UnsafeRawBufferPointer, name: String, source fd: Int32) -> Bool {
         let n = name.utf8.count
-        guard stored.count > n, stored.starts(with: name.utf8), stored[n] == 0 else { return false }
+        guard stored.count > n, KeyedFileCache.hasPrefix(stored, name), stored[n] == 0 else { return false }
         let text = UnsafeRawBufferPointer(rebasing: stored[(n + 1)...])
         // 16 KB: a policy of a hundred rules in one read, plus the one that finds the end.
-        return StackScratch.with { chunk -> Bool in
+        var same = false
+        StackScratch.with { chunk in
             var offset = 0
             while true {
                 let n = pread(fd, chunk.baseAddress, chunk.count, off_t(offset))
                 if n < 0 && currentErrno() == EINTR { continue }
                 // An error reads as a miss: the full read that follows reports it.
-                if n < 0 { return false }
-                if n == 0 { return offset == text.count }
+                if n < 0 { return }
+                if n == 0 {
+                    same = offset == text.count
+                    return
+                }
                 guard n <= text.count - offset, let base = chunk.baseAddress, let expected = text.baseAddress,
-                      memcmp(base, expected + offset, n) == 0 else { return false }
+                      memcmp(base, expected + offset, n) == 0 else { return }
                 offset += n
             }
         }
+        return same
     }
 }
