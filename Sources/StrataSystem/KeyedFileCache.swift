@@ -48,8 +48,13 @@ public struct KeyedFileCache: Sendable {
 
     /// The payload stored under `name` for exactly `key`, or nil.
     public func load(name: [UInt8], key: [UInt8]) -> [UInt8]? {
+        payload(at: path(name: name)) { stored in Self.equal(stored, key) }
+    }
+
+    /// A copy of the payload of the entry file `entry` when `keyMatches` accepts its key.
+    public func payload(at entry: String, keyMatches: (UnsafeRawBufferPointer) -> Bool) -> [UInt8]? {
         var payload: [UInt8]?
-        _ = withEntry(at: path(name: name), keyMatches: { stored in Self.equal(stored, key) }) { payload = Array($0) }
+        _ = withEntry(at: entry, keyMatches: keyMatches) { payload = Array($0) }
         return payload
     }
 

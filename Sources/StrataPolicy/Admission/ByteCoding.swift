@@ -150,17 +150,6 @@ struct ByteReader {
         byte().flatMap { Severity(rank: Int($0)) }
     }
 
-    /// The bytes of `range` as an array, copied with one memcpy (`Array(slice)` goes
-    /// through a generic copy whose slice type the runtime instantiates on first use).
-    static func copy(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: range.count) { out, initialized in
-            if let from = buffer.baseAddress, let to = out.baseAddress {
-                UnsafeMutableRawPointer(to).copyMemory(from: from + range.lowerBound, byteCount: range.count)
-            }
-            initialized = range.count
-        }
-    }
-
     /// A reader over the next length-prefixed block; this one moves past it.
     mutating func block() -> ByteReader? {
         guard let n = count(), n <= remaining else { return nil }

@@ -35,10 +35,9 @@ public struct Decision: Sendable {
         switch found {
         case .built(let matches):
             return matches
-        case .compiled(let rules, let scan, let facts):
-            // The scan has read these bytes whole already: a rule that does not build here
-            // cannot happen, and is left out rather than invented.
-            return scan.offsets.compactMap { rules.match(at: $0, facts) }
+        case .compiled(let rules, _, let facts):
+            // The first scan has read these bytes whole already: they cannot fail here.
+            return rules.matches(facts) ?? []
         }
     }
 
@@ -79,7 +78,7 @@ extension Policy {
             return Decision(allowed: false, found: .built([RuleMatch(rule: damaged, reason: why)]), byDefault: false,
                             defaultEffect: defaultEffect)
         }
-        let byDefault = scan.offsets.isEmpty
+        let byDefault = scan.count == 0
         let allowed = byDefault ? defaultEffect != .deny : !scan.has(.deny)
         return Decision(allowed: allowed, found: .compiled(ruleSet, scan, facts), byDefault: byDefault,
                         defaultEffect: defaultEffect)

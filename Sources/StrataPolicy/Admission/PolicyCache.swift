@@ -19,12 +19,11 @@ public enum PolicyCache {
         defer { close(fd) }
         // The format version covers the parser's semantics too: bump it when either changes.
         let cache = KeyedFileCache(directory: root + "/@policy", magic: Policy.cacheMagic)
-        // The payload is copied out and read here: a `Policy?` the closure assigns to made
-        // the runtime build Optional<Policy>'s metadata (9K instructions) on every create.
-        var payload: [UInt8] = []
-        if cache.withEntry(at: cache.path(name: path), keyMatches: { sameKey($0, name: path, source: fd) }, {
-            payload = Array($0)
-        }), let cached = Policy(compiled: payload) {
+        // The payload is copied out (and kept by the rules) and read here: a `Policy?` that
+        // a closure assigns to made the runtime build Optional<Policy>'s metadata (9K
+        // instructions) on every create.
+        if let payload = cache.payload(at: cache.path(name: path), keyMatches: { sameKey($0, name: path, source: fd) }),
+           let cached = Policy(compiled: payload) {
             return cached
         }
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw StrataError.system("lseek", path) }

@@ -42,12 +42,13 @@ extension Policy {
     /// The policy `compiled()` wrote, or nil for bytes it did not write. The rules are
     /// checked when they are tested (`RuleSet.matches`), not here.
     init?(compiled bytes: [UInt8]) {
-        guard let decoded = bytes.withUnsafeBytes({ Policy(compiled: $0) }) else { return nil }
+        guard let decoded = bytes.withUnsafeBytes({ Policy(compiled: $0, storage: bytes) }) else { return nil }
         self = decoded
     }
 
-    /// Reads the bytes where they lie; only the rules' block is copied, into the `RuleSet`.
-    init?(compiled buffer: UnsafeRawBufferPointer) {
+    /// Reads `storage`'s bytes (`buffer`) where they lie; the `RuleSet` keeps `storage`
+    /// and the range of the rules' block in it.
+    private init?(compiled buffer: UnsafeRawBufferPointer, storage: [UInt8]) {
         let decoded: Policy? = {
             var r = ByteReader(buffer)
             guard let path = r.string(), let name = r.string(), let defaultEffect = r.effect(),
@@ -62,7 +63,7 @@ extension Policy {
                 syscalls.rules.append(SyscallPolicy.SyscallRule(id: id, names: Set(names), effect: effect, severity: severity))
             }
             guard r.atEnd else { return nil }
-            let ruleSet = RuleSet(bytes: ByteReader.copy(buffer, rules.offset..<rules.end), count: ruleCount)
+            let ruleSet = RuleSet(storage: storage, range: rules.offset..<rules.end, count: ruleCount)
             return Policy(path: path, name: name, defaultEffect: defaultEffect, ruleSet: ruleSet,
                           auditLog: auditLog, recordAllowed: recordAllowed, syscalls: syscalls)
         }()

@@ -8,25 +8,39 @@ import StrataSpec
 /// only a rule that matches is built, to say why. Every byte is checked on the way: damaged
 /// bytes make `matches` return nil, and the policy then refuses the container.
 public struct RuleSet: Sendable {
-    let bytes: [UInt8]
+    /// The rules' bytes are `storage[range]`: a policy read from its cache entry keeps the
+    /// entry's payload whole rather than copying the rules out of it.
+    let storage: [UInt8]
+    let range: Range<Int>
     /// How many rules the bytes hold.
     public let count: Int
 
     init(_ rules: [Rule]) {
         var w = ByteWriter()
         for rule in rules { w.rule(rule) }
-        bytes = w.bytes
-        count = rules.count
+        self.init(bytes: w.bytes, count: rules.count)
     }
 
     init(bytes: [UInt8], count: Int) {
-        self.bytes = bytes
+        self.init(storage: bytes, range: bytes.indices, count: count)
+    }
+
+    init(storage: [UInt8], range: Range<Int>, count: Int) {
+        self.storage = storage
+        self.range = range
         self.count = count
+    }
+
+    /// The rules' bytes alone.
+    var bytes: [UInt8] { Array(storage[range]) }
+
+    private func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+        storage.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
 
     /// Every rule, built (for reports and tests; evaluation does not need them).
     var rules: [Rule]? {
-        bytes.withUnsafeBytes { buffer in
+        withBytes { buffer in
             var r = ByteReader(buffer)
             var out: [Rule] = []
             for _ in 0..<count {
@@ -37,10 +51,9 @@ public struct RuleSet: Sendable {
         }
     }
 
-    /// Which rules match: where each lies in `bytes`, and the effects among them.
+    /// How many rules match, and the effects among them.
     struct Scan: Sendable {
-        /// The matched rules' offsets, in policy order (for `match(at:_:)`).
-        var offsets: [Int] = []
+        var count = 0
         /// Bit `code` set when a matched rule has the effect of that code.
         var effects: UInt8 = 0
 
@@ -54,9 +67,10 @@ public struct RuleSet: Sendable {
     /// The rules every condition of which holds for `facts`, without building any: an
     /// admitted container needs only their effects, and building a `Rule` (its strings, its
     /// conditions, the array types the runtime instantiates on first use) cost more than
-    /// all fifty tests. nil when the bytes are damaged.
-    func scan(_ facts: ConfigFacts) -> Scan? {
-        bytes.withUnsafeBytes { buffer -> Scan? in
+    /// all fifty tests. Each match's offset goes to `found` (for `match(at:_:)`); nil when
+    /// the bytes are damaged.
+    func scan(_ facts: ConfigFacts, _ found: (Int) -> Void = { _ in }) -> Scan? {
+        withBytes { buffer -> Scan? in
             var r = ByteReader(buffer)
             var out = Scan()
             for _ in 0..<count {
@@ -73,7 +87,8 @@ public struct RuleSet: Sendable {
                 }
                 guard rule.atEnd else { return nil }
                 if all {
-                    out.offsets.append(start)
+                    found(start)
+                    out.count += 1
                     out.effects |= Scan.bit(effect)
                 }
             }
@@ -83,7 +98,7 @@ public struct RuleSet: Sendable {
 
     /// The rule at `offset` (one `scan` found), built, with why it matches `facts`.
     func match(at offset: Int, _ facts: ConfigFacts) -> RuleMatch? {
-        bytes.withUnsafeBytes { buffer -> RuleMatch? in
+        withBytes { buffer -> RuleMatch? in
             var r = ByteReader(buffer, from: offset)
             guard let rule = r.rule() else { return nil }
             return RuleMatch(rule: rule, reason: rule.reason(given: facts))
@@ -93,12 +108,11 @@ public struct RuleSet: Sendable {
     /// The rules every condition of which holds for `facts`, in order, with their reasons;
     /// nil when the bytes are damaged.
     func matches(_ facts: ConfigFacts) -> [RuleMatch]? {
-        guard let found = scan(facts) else { return nil }
         var out: [RuleMatch] = []
-        for offset in found.offsets {
-            guard let m = match(at: offset, facts) else { return nil }
-            out.append(m)
-        }
+        var whole = true
+        guard scan(facts, { offset in
+            if let m = match(at: offset, facts) { out.append(m) } else { whole = false }
+        }) != nil, whole else { return nil }
         return out
     }
 }
