@@ -54,7 +54,16 @@ public struct KeyedFileCache: Sendable {
     /// A copy of the payload of the entry file `entry` when `keyMatches` accepts its key.
     public func payload(at entry: String, keyMatches: (UnsafeRawBufferPointer) -> Bool) -> [UInt8]? {
         var payload: [UInt8]?
-        _ = withEntry(at: entry, keyMatches: keyMatches) { payload = Array($0) }
+        _ = withEntry(at: entry, keyMatches: keyMatches) { bytes in
+            // Built the way `Files.readAll` builds its buffers: that code is already mapped in
+            // on strun's create path, where `Array(bytes)` took a page fault of its own.
+            payload = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+                if let from = bytes.baseAddress, let to = out.baseAddress {
+                    UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: bytes.count)
+                }
+                initialized = bytes.count
+            }
+        }
         return payload
     }
 
