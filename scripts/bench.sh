@@ -276,7 +276,8 @@ if [[ " ${names[*]} " == *" strun-env-policy50 "* ]]; then
   mkdir -p "$state/admission"
   : >"$state/admission.tsv"
   debug_run() { # POLICY ID: "admitted µs<TAB>to-the-clone µs" (admitted empty without a policy)
-    STRATA_POLICY=$1 "$STRUN" --debug --root "$state/admission" run -b "$bundle" "$2" </dev/null 2>&1 >/dev/null |
+    # A failed run leaves its fields empty, and the summary skips that round.
+    { STRATA_POLICY=$1 "$STRUN" --debug --root "$state/admission" run -b "$bundle" "$2" </dev/null 2>&1 >/dev/null || true; } |
       sed -n 's/.*create: \([0-9]*\) µs from reading the bundle to the clone\(; policy .*: admitted in \([0-9]*\) µs\)\{0,1\}.*/\3\t\1/p' |
       head -n1 | tr -d '\n'
   }

@@ -102,6 +102,46 @@ func tempDirectory(_ name: String) -> String {
         #expect(held > 10, "the busy config should make most conditions hold")
     }
 
+    /// An entry written by a build whose capability table lacked a name keeps it as a
+    /// string; a build that knows it holds it in the facts' mask, and must still match it.
+    @Test func storedNamesThisBuildKnowsAreTestedAgainstTheMask() throws {
+        func rules(_ tag: ConditionTag, _ names: [String]) -> RuleSet {
+            var w = ByteWriter()
+            w.block { r in
+                r.string("old")
+                r.string("old")
+                r.severity(.high)
+                r.effect(.deny)
+                r.optionalString(nil)
+                r.count(1)
+                r.byte(tag.rawValue)
+                r.block { o in
+                    o.mask(0)
+                    o.strings(names)
+                }
+            }
+            return RuleSet(bytes: w.bytes, count: 1)
+        }
+        var spec = baseSpec()
+        spec.process?.capabilities = LinuxCapabilities(bounding: ["CAP_KILL"], effective: ["CAP_KILL"])
+        let facts = ConfigFacts(spec)
+        #expect(try #require(rules(.capabilities, ["CAP_KILL"]).matches(facts)).count == 1)
+        #expect(try #require(rules(.capabilities, ["CAP_SYS_ADMIN"]).matches(facts)).isEmpty)
+        #expect(try #require(rules(.capabilitiesOutside, ["CAP_KILL"]).matches(facts)).isEmpty)
+        #expect(try #require(rules(.capabilitiesOutside, ["CAP_SYS_ADMIN"]).matches(facts)).count == 1)
+    }
+
+    /// The compiled form writes namespace types and limit kinds as masks over these lists
+    /// (and capabilities over the kernel's numbering, which only grows): changing either
+    /// list needs a new version in `Policy.cacheMagic`, or entries written before would be
+    /// read with the wrong bits.
+    @Test func maskTablesArePinnedToTheCacheVersion() {
+        #expect(Policy.cacheMagic == "strata-policy 3\n")
+        #expect(NamespaceTypes.all == ["pid", "network", "mount", "ipc", "uts", "user", "cgroup", "time"])
+        #expect(ConfigFacts.limitKinds == ["memory", "cpu", "pids"])
+        #expect(Capabilities.names[21] == "CAP_SYS_ADMIN" && Capabilities.names[40] == "CAP_CHECKPOINT_RESTORE")
+    }
+
     @Test func damagedRulesRefuseTheContainer() throws {
         var p = try policy(everyCondition)
         let good = p.ruleSet
@@ -160,6 +200,8 @@ func tempDirectory(_ name: String) -> String {
                 #expect(Glob.matches(p, t) == expected, "\(p) on \(t)")
             }
         }
+        // A NUL ends fnmatch's pattern: the matcher leaves it to fnmatch.
+        #expect(Glob.matches("a\u{0}[b]", "a") == ("a\u{0}[b]".withCString { p in fnmatch(p, "a", 0) == 0 }))
         // Brackets and escapes still go to fnmatch.
         #expect(Glob.matches("[ab]x", "bx") && !Glob.matches("[ab]x", "cx"))
         #expect(Glob.matches("a\\*", "a*") && !Glob.matches("a\\*", "ab"))

@@ -7,7 +7,8 @@ import StrataSpec
 /// masks: a rule's test is one AND. Building sets of strings instead cost more than the fifty
 /// tests together (hashing, and the set type's metadata made at run time on first use).
 struct ConfigFacts: Sendable {
-    /// Known capabilities in any of the five sets: bit n for kernel number n.
+    /// Known capabilities in any of the five sets: bit n for kernel number n (below 63, so
+    /// that a mask fits the compiled form's LEB128 number; higher ones count as unknown).
     var capabilityMask: UInt64 = 0
     /// Capabilities this build does not know (a newer kernel's), as `CAP_X`.
     var otherCapabilities: [String] = []
@@ -104,7 +105,7 @@ struct ConfigFacts: Sendable {
 
     private mutating func addCapability(_ name: String) {
         let canonical = Self.capabilityName(name)
-        if let number = Capabilities.number(of: canonical), number < 64 {
+        if let number = Capabilities.number(of: canonical), number < 63 {
             capabilityMask |= 1 << UInt64(number)
         } else if !otherCapabilities.contains(canonical) {
             otherCapabilities.append(canonical)
@@ -149,18 +150,19 @@ struct ConfigFacts: Sendable {
 
     /// The mask bit of a known capability (canonical name), or nil.
     static func capabilityBit(_ name: String) -> UInt64? {
-        guard let number = Capabilities.number(of: name), number < 64 else { return nil }
+        guard let number = Capabilities.number(of: name), number < 63 else { return nil }
         return 1 << UInt64(number)
     }
 
     /// The known capabilities of a mask, in kernel order.
     static func capabilityNames(in mask: UInt64) -> [String] {
-        Capabilities.names.indices.filter { $0 < 64 && mask & (1 << UInt64($0)) != 0 }.map { Capabilities.names[$0] }
+        Capabilities.names.indices.filter { $0 < 63 && mask & (1 << UInt64($0)) != 0 }.map { Capabilities.names[$0] }
     }
 
     /// The mask bit of a namespace type, or nil for a type the spec does not define.
     static func namespaceBit(_ type: String) -> UInt8? {
-        NamespaceTypes.all.firstIndex(of: type).map { UInt8(1) << UInt8($0) }
+        guard let i = NamespaceTypes.all.firstIndex(of: type), i < 8 else { return nil }
+        return UInt8(1) << UInt8(i)
     }
 
     /// The namespace types of a mask, in `NamespaceTypes.all` order.

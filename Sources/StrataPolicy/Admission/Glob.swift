@@ -29,12 +29,13 @@ enum Glob {
 
     /// `*` (any bytes, `/` included) and `?` (one byte); the last `*` is retried one byte
     /// further on each mismatch, so the cost stays linear in practice. nil when the match
-    /// reads a `[` or `\` of the pattern: those are fnmatch's to decide. A verdict reached
+    /// reads a `[`, `\` or NUL of the pattern: those are fnmatch's to decide. A verdict reached
     /// before reading one holds whatever follows (a mismatch of plain bytes, or the whole
     /// pattern read), so no pattern is scanned in advance.
     static func wildcard(_ p: UnsafeRawBufferPointer, _ t: UnsafeRawBufferPointer) -> Bool? {
         let star = UInt8(ascii: "*"), any = UInt8(ascii: "?")
-        func special(_ b: UInt8) -> Bool { b == UInt8(ascii: "[") || b == UInt8(ascii: "\\") }
+        // NUL too: fnmatch reads the pattern as a C string and stops there.
+        func special(_ b: UInt8) -> Bool { b == UInt8(ascii: "[") || b == UInt8(ascii: "\\") || b == 0 }
         var pi = 0, ti = 0
         var lastStar = -1, resume = 0
         while ti < t.count {

@@ -123,14 +123,12 @@ extension ByteReader {
     mutating func holds(_ tag: ConditionTag, _ facts: ConfigFacts) -> Bool? {
         switch tag {
         case .capabilities:
-            guard let mask = mask(),
-                  let other = anyString({ wanted in facts.otherCapabilities.contains { utf8Equals($0, wanted) } })
-            else { return nil }
+            guard let (mask, others) = capabilityOperands() else { return nil }
+            var list = others
+            let other = list.anyString { wanted in facts.otherCapabilities.contains { utf8Equals($0, wanted) } } == true
             return mask & facts.capabilityMask != 0 || other
         case .capabilitiesOutside:
-            guard let mask = mask() else { return nil }
-            let allowed = self
-            guard skipStrings() else { return nil }
+            guard let (mask, allowed) = capabilityOperands() else { return nil }
             return facts.capabilityMask & ~mask != 0 || facts.otherCapabilities.contains { cap in
                 var list = allowed
                 return list.anyString { utf8Equals(cap, $0) } == false
@@ -181,6 +179,20 @@ extension ByteReader {
                 return list.anyString { Glob.matches($0, name) } == true
             }
         }
+    }
+
+    /// A capability condition's operands: its mask, with every stored name this build knows
+    /// folded in (an entry written by a build whose table lacked that capability: the facts
+    /// hold it in the mask now), and a reader over the stored names; this reader moves past them.
+    mutating func capabilityOperands() -> (mask: UInt64, others: ByteReader)? {
+        guard let mask = mask() else { return nil }
+        let others = self
+        var known: UInt64 = 0
+        guard anyString({ name in
+            known |= ConfigFacts.capabilityBit(String(decoding: name, as: UTF8.self)) ?? 0
+            return false
+        }) != nil else { return nil }
+        return (mask | known, others)
     }
 
     /// Reads a list of strings; whether any satisfies `test` (nil when damaged).

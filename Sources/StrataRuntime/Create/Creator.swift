@@ -7,6 +7,13 @@ import StrataSpec
 import StrataCgroups
 import StrataPolicy
 
+/// `create`'s --debug timings (see `Creator.create`): when it began, and the admission's line
+/// until it is logged.
+struct CreateTiming {
+    var started: Int64
+    var admission: String?
+}
+
 /// The parent side of `create`: prepares everything, clones the init, drives the sync
 /// protocol, runs the runtime hooks and saves the state. On any failure it removes all it
 /// made (process, cgroup, state directory) before the error is thrown.
@@ -26,9 +33,12 @@ struct Creator {
         // Under --debug only: how long create takes from here to the clone, and the admission
         // step within it, which `scripts/bench.sh` compares with and without a policy. Timed
         // only then, because the first clock read of a process faults in the vDSO's data
-        // page; logged in one line at the clone, so that no log line falls inside the time.
+        // page. Both go in one line at the clone, so that the debug log's own cost stays out
+        // of the time (warnings, when a config causes any, fall inside it); a create that
+        // fails before the clone logs the admission alone.
         let timed = runtime.logger.logLevel <= .debug
-        let createStarted = timed ? MonotonicClock.nanoseconds() : 0
+        var timing = CreateTiming(started: timed ? MonotonicClock.nanoseconds() : 0)
+        defer { if let admission = timing.admission { runtime.logger.debug("\(admission)") } }
         let id = options.id
         try ContainerID.validate(id)
         let bundle = Paths.absolute(options.bundle)
@@ -46,12 +56,11 @@ struct Creator {
         }
         try UnsupportedFeatures.check(spec, bundle: bundle)
         // Admission policy: a denied config stops here, before anything is made.
-        var admission: String?
         if let policyPath = Admission.policyPath(flag: runtime.policy) {
             let started = timed ? MonotonicClock.nanoseconds() : 0
             try Admission.enforce(policyPath: policyPath, spec: spec, id: id, bundle: bundle, cacheRoot: runtime.store.root)
             if timed {
-                admission = "policy \(policyPath): admitted in \((MonotonicClock.nanoseconds() - started) / 1000) µs"
+                timing.admission = "policy \(policyPath): admitted in \((MonotonicClock.nanoseconds() - started) / 1000) µs"
             }
         }
         for name in UnsupportedFeatures.capabilitiesUnknownToKernel(process.capabilities) {
@@ -79,8 +88,7 @@ struct Creator {
             // may have changed or gone since.
             try Files.write(runtime.store.config(id), configBytes, mode: 0o600)
             let created = try launch(spec: spec, process: process, bundle: bundle, rootfs: rootfs, plan: plan,
-                                     seccomp: seccomp, lockFD: lock.fd, timing: (createStarted, admission),
-                                     cleanup: &cleanup)
+                                     seccomp: seccomp, lockFD: lock.fd, timing: &timing, cleanup: &cleanup)
             return created
         } catch {
             cleanup.run()
@@ -90,8 +98,7 @@ struct Creator {
 
     private func launch(spec: Spec, process: Process, bundle: String, rootfs: String,
                         plan: NamespacePlan, seccomp: SeccompProgram?, lockFD: Int32,
-                        timing: (started: Int64, admission: String?),
-                        cleanup: inout Cleanup) throws(StrataError) -> Created {
+                        timing: inout CreateTiming, cleanup: inout Cleanup) throws(StrataError) -> Created {
         let id = options.id
         let fifoPath = runtime.store.fifo(id)
         try sys("mkfifo", fifoPath) { mkfifo(fifoPath, 0o622) }
@@ -159,6 +166,7 @@ struct Creator {
         if timing.started != 0 {
             let elapsed = (MonotonicClock.nanoseconds() - timing.started) / 1000
             runtime.logger.debug("create: \(elapsed) µs from reading the bundle to the clone\(timing.admission.map { "; " + $0 } ?? "")")
+            timing.admission = nil
         }
         let cloned = try Processes.cloneProcess(flags: plan.fastPath ? plan.cloneFlags : 0)
         if cloned == 0 {
