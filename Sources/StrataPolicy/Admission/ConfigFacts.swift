@@ -85,9 +85,9 @@ struct ConfigFacts: Sendable {
         }
         noNewPrivileges = spec.process?.noNewPrivileges ?? false
         if let resources = spec.linux?.resources {
-            if (resources.memory?.limit ?? -1) > 0 { limitMask |= 1 }
-            if (resources.cpu?.quota ?? -1) > 0 { limitMask |= 2 }
-            if (resources.pids?.limit ?? -1) > 0 { limitMask |= 4 }
+            if (resources.memory?.limit ?? -1) > 0 { limitMask |= Self.limitBit("memory") }
+            if (resources.cpu?.quota ?? -1) > 0 { limitMask |= Self.limitBit("cpu") }
+            if (resources.pids?.limit ?? -1) > 0 { limitMask |= Self.limitBit("pids") }
             deviceRules = (resources.devices ?? []).filter { $0.allow }
         }
         deviceNodes = spec.linux?.devices ?? []
@@ -105,8 +105,8 @@ struct ConfigFacts: Sendable {
 
     private mutating func addCapability(_ name: String) {
         let canonical = Self.capabilityName(name)
-        if let number = Capabilities.number(of: canonical), number < 63 {
-            capabilityMask |= 1 << UInt64(number)
+        if let bit = Self.capabilityBit(canonical) {
+            capabilityMask |= bit
         } else if !otherCapabilities.contains(canonical) {
             otherCapabilities.append(canonical)
         }
@@ -120,7 +120,7 @@ struct ConfigFacts: Sendable {
 
     /// Every capability the config grants, canonical and sorted.
     var capabilityNames: [String] {
-        (Self.capabilityNames(in: capabilityMask) + otherCapabilities).sorted()
+        (Self.members(of: Capabilities.names, in: capabilityMask) + otherCapabilities).sorted()
     }
 
     /// Whether the container gets a new namespace of `type`.
@@ -130,7 +130,7 @@ struct ConfigFacts: Sendable {
 
     /// No limit of this kind ("memory", "cpu" or "pids").
     func lacksLimit(_ kind: String) -> Bool {
-        limitMask & Self.limitBits([kind]) == 0
+        limitMask & Self.limitBit(kind) == 0
     }
 
     /// "bind" for a bind mount however it is spelled (runc binds when the options say so).
@@ -154,33 +154,29 @@ struct ConfigFacts: Sendable {
         return 1 << UInt64(number)
     }
 
-    /// The known capabilities of a mask, in kernel order.
-    static func capabilityNames(in mask: UInt64) -> [String] {
-        Capabilities.names.indices.filter { $0 < 63 && mask & (1 << UInt64($0)) != 0 }.map { Capabilities.names[$0] }
-    }
-
     /// The mask bit of a namespace type, or nil for a type the spec does not define.
     static func namespaceBit(_ type: String) -> UInt8? {
-        guard let i = NamespaceTypes.all.firstIndex(of: type), i < 8 else { return nil }
-        return UInt8(1) << UInt8(i)
+        bit(of: type, in: NamespaceTypes.all, below: 8).map { UInt8($0) }
     }
 
-    /// The namespace types of a mask, in `NamespaceTypes.all` order.
-    static func namespaceTypes(in mask: UInt8) -> [String] {
-        NamespaceTypes.all.indices.filter { mask & (UInt8(1) << UInt8($0)) != 0 }.map { NamespaceTypes.all[$0] }
+    /// The mask bit of a limit kind (0 for a name outside `limitKinds`).
+    static func limitBit(_ kind: String) -> UInt8 {
+        bit(of: kind, in: limitKinds, below: 8).map { UInt8($0) } ?? 0
     }
 
-    /// The mask of limit kinds (names outside `limitKinds` add nothing).
-    static func limitBits(_ kinds: [String]) -> UInt8 {
-        var mask: UInt8 = 0
-        for kind in kinds {
-            if let i = limitKinds.firstIndex(of: kind) { mask |= UInt8(1) << UInt8(i) }
-        }
-        return mask
+    /// Bit i for `list[i]`, or nil for a name not in `list` or at an index of `width` or more.
+    static func bit(of name: String, in list: [String], below width: Int) -> UInt64? {
+        guard let i = list.firstIndex(of: name), i < width else { return nil }
+        return 1 << UInt64(i)
     }
 
-    /// The limit kinds of a mask, in `limitKinds` order.
-    static func limitKinds(in mask: UInt8) -> [String] {
-        limitKinds.indices.filter { mask & (UInt8(1) << UInt8($0)) != 0 }.map { limitKinds[$0] }
+    /// The mask of every name of `names` found in `list` (the compiled form's operands).
+    static func bits(_ names: [String], in list: [String], below width: Int) -> UInt64 {
+        names.reduce(0) { $0 | (bit(of: $1, in: list, below: width) ?? 0) }
+    }
+
+    /// The names of `list` whose bits `mask` holds, in `list`'s order: what a mask means.
+    static func members(of list: [String], in mask: UInt64) -> [String] {
+        list.indices.filter { $0 < 64 && mask & (1 << UInt64($0)) != 0 }.map { list[$0] }
     }
 }
