@@ -168,6 +168,40 @@ int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear) {
     return (int)syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof(attr));
 }
 
+// The new mount API: syscalls without glibc wrappers. The constants are the kernel's
+// (linux/mount.h), spelled out because that header clashes with sys/mount.h.
+int strata_fsopen(const char *fsname) {
+    return (int)syscall(SYS_fsopen, fsname, 1 /* FSOPEN_CLOEXEC */);
+}
+int strata_fsconfig_set(int fsfd, const char *key, const char *value) {
+    if (value == NULL) return (int)syscall(SYS_fsconfig, fsfd, 0 /* FSCONFIG_SET_FLAG */, key, NULL, 0);
+    return (int)syscall(SYS_fsconfig, fsfd, 1 /* FSCONFIG_SET_STRING */, key, value, 0);
+}
+int strata_fsconfig_create(int fsfd) {
+    return (int)syscall(SYS_fsconfig, fsfd, 6 /* FSCONFIG_CMD_CREATE */, NULL, NULL, 0);
+}
+int strata_fsmount(int fsfd, unsigned int attr_flags) {
+    return (int)syscall(SYS_fsmount, fsfd, 1 /* FSMOUNT_CLOEXEC */, attr_flags);
+}
+int strata_open_tree(int dirfd, const char *path, unsigned int flags) {
+    return (int)syscall(SYS_open_tree, dirfd, path, flags | O_CLOEXEC /* OPEN_TREE_CLOEXEC */);
+}
+int strata_move_mount_fds(int from_fd, int to_fd) {
+    return (int)syscall(SYS_move_mount, from_fd, "", to_fd, "",
+                        0x4 /* MOVE_MOUNT_F_EMPTY_PATH */ | 0x40 /* MOVE_MOUNT_T_EMPTY_PATH */);
+}
+int strata_mount_setattr(int fd, int recursive, uint64_t set, uint64_t clear, uint64_t propagation) {
+    struct strata_mount_attr attr = { set, clear, propagation, 0 };
+    return (int)syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0),
+                        &attr, sizeof(attr));
+}
+#include <sys/statvfs.h>
+long strata_fd_mount_flags(int fd) {
+    struct statvfs st;
+    if (fstatvfs(fd, &st) != 0) return -1;
+    return (long)st.f_flag;
+}
+
 #include <sys/vfs.h>
 long long strata_fs_magic(const char *path) {
     struct statfs st;

@@ -27,6 +27,13 @@ public enum Descriptors {
         try sys("dup2", "fd \(fd) onto \(target)") { dup2(fd, target) }
     }
 
+    /// openat2 RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS: inside the
+    /// root, and no symlink anywhere on the way (for files the runtime must not be led
+    /// away from, such as /dev/null and /dev/console).
+    public static func openatInRootNoSymlinks(_ root: Int32, _ path: String, flags: Int32) -> Int32 {
+        strata_openat2(root, path, UInt64(UInt32(bitPattern: flags | O_CLOEXEC)), 0, 0x10 | 0x04 | 0x02)
+    }
+
     public static func openatResolveInRoot(_ root: Int32, _ path: String, flags: Int32, mode: UInt32 = 0) -> Int32 {
         // RESOLVE_IN_ROOT (0x10) | RESOLVE_NO_MAGICLINKS (0x02)
         strata_openat2(root, path, UInt64(UInt32(bitPattern: flags | O_CLOEXEC)), UInt64(mode), 0x10 | 0x02)

@@ -10,8 +10,9 @@ public enum Mounts {
     public static let privateFlag: UInt = 1 << 18, slave: UInt = 1 << 19, shared: UInt = 1 << 20
     public static let unbindable: UInt = 1 << 17
 
-    /// `shown` names the target in errors when `target` is not the path a reader knows
-    /// (an fd path under /proc/self/fd).
+    /// mount(2) by path: only for paths the container cannot reach or change (the host
+    /// side before pivot_root, `/` and `.` after it). Inside the container, mount by
+    /// descriptor (MountDescriptors.swift). `shown` names the target in errors.
     public static func mount(source: String?, target: String, type: String?, flags: UInt, data: String?,
                              shown: String? = nil) throws(StrataError) {
         let rc = (data?.isEmpty ?? true) ? Glibc.mount(source, target, type, flags, nil)
@@ -23,37 +24,12 @@ public enum Mounts {
         }
     }
 
-    /// Mounts onto an already-open fd through /proc/self/fd, so the target cannot be
-    /// swapped for a symlink between resolution and mount. `shown` names it in errors.
-    public static func mount(source: String?, targetFD: Int32, shown: String, type: String?, flags: UInt, data: String?) throws(StrataError) {
-        try mount(source: source, target: "/proc/self/fd/\(targetFD)", type: type, flags: flags, data: data, shown: shown)
-    }
-
     public static func unmount(_ target: String, flags: Int32) throws(StrataError) {
         try sys("umount", target) { umount2(target, flags) }
     }
 
     public static func pivotRoot(newRoot: String, putOld: String) throws(StrataError) {
         try sys("pivot_root", newRoot) { strata_pivot_root(newRoot, putOld) }
-    }
-
-    /// Mount flags currently set on the mount at `path` (statvfs f_flag, mapped back to
-    /// MS_* bits), used to keep nosuid/nodev/noexec when remounting a bind read-only:
-    /// the kernel refuses to drop locked flags inside a user namespace.
-    public static func lockedFlags(of path: String) -> UInt {
-        var st = statvfs()
-        guard statvfs(path, &st) == 0 else { return 0 }
-        var out: UInt = 0
-        let f = UInt(st.f_flag)
-        if f & 2 != 0 { out |= nosuid }
-        if f & 4 != 0 { out |= nodev }
-        if f & 8 != 0 { out |= noexec }
-        if f & 1 != 0 { out |= rdonly }
-        // ST_RDONLY/NOSUID/NODEV/NOEXEC are 1/2/4/8 like MS_*; ST_NOATIME 1024, ST_NODIRATIME 2048, ST_RELATIME 4096 map to MS_ values.
-        if f & 1024 != 0 { out |= 1024 }
-        if f & 2048 != 0 { out |= 2048 }
-        if f & 4096 != 0 { out |= 1 << 21 }
-        return out
     }
 
     /// mount_setattr(2) with AT_RECURSIVE on an fd: the recursive options (`rro`, ...)

@@ -49,6 +49,25 @@ unsigned long strata_tiocswinsz(void);
 unsigned long strata_tiocgwinsz(void);
 /// mount_setattr(fd, "", AT_EMPTY_PATH | AT_RECURSIVE, {set, clear}): no glibc wrapper.
 int strata_mount_setattr_recursive(int fd, uint64_t set, uint64_t clear);
+/// The new mount API (no glibc wrappers on the glibc we target). Mounting through these
+/// takes descriptors, never a path the container could swap between check and use.
+/// fsopen(2): a filesystem context for `fsname`; FSOPEN_CLOEXEC is always set.
+int strata_fsopen(const char *fsname);
+/// fsconfig(2) FSCONFIG_SET_STRING (value non-NULL) or FSCONFIG_SET_FLAG (value NULL).
+int strata_fsconfig_set(int fsfd, const char *key, const char *value);
+/// fsconfig(2) FSCONFIG_CMD_CREATE: makes the superblock.
+int strata_fsconfig_create(int fsfd);
+/// fsmount(2) with FSMOUNT_CLOEXEC: a detached mount of the context's superblock.
+int strata_fsmount(int fsfd, unsigned int attr_flags);
+/// open_tree(2) with OPEN_TREE_CLOEXEC; `flags` adds OPEN_TREE_CLONE, AT_RECURSIVE, AT_EMPTY_PATH...
+int strata_open_tree(int dirfd, const char *path, unsigned int flags);
+/// move_mount(from_fd, "", to_fd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH):
+/// attaches the mount `from_fd` names onto the file or directory `to_fd` names.
+int strata_move_mount_fds(int from_fd, int to_fd);
+/// mount_setattr(fd, "", AT_EMPTY_PATH [| AT_RECURSIVE], {set, clear, propagation, 0}).
+int strata_mount_setattr(int fd, int recursive, uint64_t set, uint64_t clear, uint64_t propagation);
+/// fstatvfs(2) f_flag of `fd`'s mount (ST_* bits), or -1.
+long strata_fd_mount_flags(int fd);
 /// statfs(2) f_type of the filesystem holding `path`, or -1 (sys/vfs.h is not in Glibc's module).
 long long strata_fs_magic(const char *path);
 /// fstatfs(2) f_type of the filesystem holding `fd`, or -1.

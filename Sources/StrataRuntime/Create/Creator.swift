@@ -223,8 +223,16 @@ struct Creator {
     private func handshake(plan: NamespacePlan, spec: Spec, cloned: Int32, channel: Channel,
                            cgroup: inout any CgroupManager, cleanup: inout Cleanup) throws(StrataError) -> Int32 {
         var initPid = cloned
+        // The verified procfs for the id maps and oom_score_adj (see ProcFS), made once if needed.
+        var procfs: ProcFS?
+        func hostProcFS() throws(StrataError) -> ProcFS {
+            if let procfs { return procfs }
+            let made = try ProcFS.open()
+            procfs = made
+            return made
+        }
         if plan.fastPath {
-            if plan.create.contains(.user) { try IDMaps.write(for: cloned, linux: spec.linux) }
+            if plan.create.contains(.user) { try IDMaps.write(for: cloned, linux: spec.linux, procfs: hostProcFS()) }
         } else {
             loop: while true {
                 guard let message = try channel.next() else {
@@ -232,7 +240,7 @@ struct Creator {
                 }
                 switch message {
                 case .needMaps:
-                    try IDMaps.write(for: cloned, linux: spec.linux)
+                    try IDMaps.write(for: cloned, linux: spec.linux, procfs: hostProcFS())
                     try channel.send(.mapped)
                 case .pid(let pid):
                     initPid = pid
@@ -248,7 +256,7 @@ struct Creator {
             // From the host, before the init runs anything of the user's: the init never
             // has to make itself dumpable for the write (it is still dumpable here only
             // in a new user namespace, where an unprivileged strun needs that).
-            do { try ProcessSetup.setOOMScoreAdj(Int(adj), pid: initPid) } catch {
+            do { try ProcessSetup.setOOMScoreAdj(Int(adj), pid: initPid, procfs: hostProcFS()) } catch {
                 throw error.within("process.oomScoreAdj")
             }
         }

@@ -11,22 +11,23 @@ import StrataSpec
 /// ranges, subordinate ids) goes through the setuid helpers newuidmap/newgidmap from
 /// Debian's uidmap, which check /etc/subuid and /etc/subgid.
 enum IDMaps {
-    static func write(for pid: Int32, linux: Linux?) throws(StrataError) {
+    /// The files are reached through `procfs` (see `ProcFS`), the host side's.
+    static func write(for pid: Int32, linux: Linux?, procfs: ProcFS) throws(StrataError) {
         let privileged = geteuid() == 0
-        try write("uid", pid: pid, linux?.uidMappings ?? [], privileged: privileged, ownID: geteuid())
-        try write("gid", pid: pid, linux?.gidMappings ?? [], privileged: privileged, ownID: getegid())
+        try write("uid", pid: pid, linux?.uidMappings ?? [], privileged: privileged, ownID: geteuid(), procfs: procfs)
+        try write("gid", pid: pid, linux?.gidMappings ?? [], privileged: privileged, ownID: getegid(), procfs: procfs)
     }
 
     private static func write(_ kind: String, pid: Int32, _ mappings: [LinuxIDMapping],
-                              privileged: Bool, ownID: UInt32) throws(StrataError) {
+                              privileged: Bool, ownID: UInt32, procfs: ProcFS) throws(StrataError) {
         guard !mappings.isEmpty else { return }
         let onlyOwnID = mappings.count == 1 && mappings[0].hostID == ownID && mappings[0].size == 1
         if privileged || onlyOwnID {
             if !privileged && kind == "gid" {
-                try Files.writeControl("/proc/\(pid)/setgroups", "deny")
+                try procfs.write("\(pid)/setgroups", "deny")
             }
             let text = mappings.map { "\($0.containerID) \($0.hostID) \($0.size)" }.joined(separator: "\n") + "\n"
-            try Files.writeControl("/proc/\(pid)/\(kind)_map", text)
+            try procfs.write("\(pid)/\(kind)_map", text)
             return
         }
         let tool = "new\(kind)map"

@@ -151,7 +151,7 @@ struct ExecLauncher {
         // the container, and a hard limit is raised with the host's privilege.
         try ProcessSetup.applyRlimits(process.rlimits ?? [], pid: pid)
         if let adj = process.oomScoreAdj {
-            do { try ProcessSetup.setOOMScoreAdj(Int(adj), pid: pid) } catch {
+            do { try ProcessSetup.setOOMScoreAdj(Int(adj), pid: pid, procfs: ProcFS.open()) } catch {
                 // Unprivileged, the file of a non-dumpable process is root's.
                 guard runtime.rootless && error.errno == EACCES else { throw error }
                 runtime.logger.warning("oomScoreAdj \(adj) not applied: \(error.description)")

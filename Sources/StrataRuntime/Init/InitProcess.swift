@@ -136,10 +136,16 @@ enum InitProcess {
                 try sys("setdomainname", domain) { strata_setdomainname(domain, domain.utf8.count) }
             }
         }
-        for (key, value) in (ctx.spec.linux?.sysctl ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let path = "/proc/sys/" + key.replacingDots()
-            do { try Files.writeControl(path, value) } catch {
-                throw error.within("sysctl \(key)")
+        if let sysctl = ctx.spec.linux?.sysctl, !sysctl.isEmpty {
+            // A procfs of our own, made here inside the container's mount, pid and net
+            // namespaces: the container's /proc may have anything mounted over
+            // /proc/sys (CVE-2025-52881).
+            let procfs: ProcFS
+            do { procfs = try ProcFS.open() } catch { throw error.within("write sysctls") }
+            for (key, value) in sysctl.sorted(by: { $0.key < $1.key }) {
+                do { try procfs.write("sys/" + key.replacingDots(), value) } catch {
+                    throw error.within("sysctl \(key)")
+                }
             }
         }
         if ctx.hasMountNamespace {

@@ -28,8 +28,8 @@ enum ProcessSetup {
 
     /// Writes oom_score_adj of `pid` from the host's /proc, so that the process never has
     /// to make itself dumpable inside the container for it.
-    static func setOOMScoreAdj(_ value: Int, pid: Int32) throws(StrataError) {
-        try Files.writeControl("/proc/\(pid)/oom_score_adj", String(value))
+    static func setOOMScoreAdj(_ value: Int, pid: Int32, procfs: ProcFS) throws(StrataError) {
+        try procfs.write("\(pid)/oom_score_adj", String(value))
     }
 
     /// The highest capability this kernel knows. Read once: the init is a clone of strun

@@ -57,7 +57,10 @@ struct DeviceSetup {
         if inUserNamespace {
             let fd = try root.makeFile(dest, mode: 0)
             defer { closeFD(fd) }
-            try Mounts.mount(source: device.path, targetFD: fd, shown: dest, type: nil, flags: Mounts.bind, data: nil)
+            // The host's node (this runs before pivot_root), cloned and attached by descriptor.
+            let tree = try Mounts.cloneTree(AT_FDCWD, device.path, recursive: false, shown: "device \(device.path)")
+            defer { closeFD(tree) }
+            try Mounts.attach(tree, onto: fd, shown: dest)
             return
         }
         let kind: mode_t

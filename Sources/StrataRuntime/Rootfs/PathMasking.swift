@@ -1,43 +1,84 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CShim
 import StrataSystem
 
 /// maskedPaths and readonlyPaths, applied after pivot_root (container paths).
-enum PathMasking {
+///
+/// Each path is opened once beneath the new root and the mount goes onto that descriptor.
+/// A file is masked with the container's /dev/null only after checking that it is the
+/// null device itself, reached without a symlink: a /dev/null that is a link to a procfs
+/// file, or a bind of one, would expose that file read-write where the mask should be
+/// (CVE-2025-31133). A missing or wrong /dev/null fails the create; a path is never left
+/// unmasked.
+struct PathMasking {
+    let root: SafePath
+
+    /// The container's root, after pivot_root.
+    init() throws(StrataError) {
+        root = try SafePath(root: "/")
+    }
+
+    func close() { root.close() }
+
     /// Hides `path`: /dev/null over a file, an empty read-only tmpfs over a directory.
     /// A path that does not exist is skipped, as the spec's examples assume.
-    static func mask(_ path: String) throws(StrataError) {
-        var st = stat()
-        if stat(path, &st) != 0 {
+    func mask(_ path: String) throws(StrataError) {
+        let target = root.openRaw(path, flags: O_PATH)
+        if target < 0 {
             if currentErrno() == ENOENT { return }
-            throw StrataError.system("stat", "masked path \(path)")
+            throw StrataError.system("open", "masked path \(path)")
         }
+        defer { closeFD(target) }
+        var st = stat()
+        guard fstat(target, &st) == 0 else { throw StrataError.system("stat", "masked path \(path)") }
+        let detached: Int32
         if (st.st_mode & S_IFMT) == S_IFDIR {
-            try Mounts.mount(source: "tmpfs", target: path, type: "tmpfs", flags: Mounts.rdonly, data: nil)
+            detached = try Mounts.newFilesystem(type: "tmpfs", source: "tmpfs", flags: Mounts.rdonly, data: nil, shown: path)
         } else {
-            try Mounts.mount(source: "/dev/null", target: path, type: nil, flags: Mounts.bind, data: nil)
+            let null = try openNull(for: path)
+            defer { closeFD(null) }
+            detached = try Mounts.cloneTree(null, "", recursive: false, shown: "/dev/null for masked path \(path)")
         }
+        defer { closeFD(detached) }
+        try Mounts.attach(detached, onto: target, shown: path)
     }
 
-    /// Makes `path` read-only with a recursive bind and a read-only remount, keeping the
-    /// nosuid/nodev/noexec the mount already has.
-    static func makeReadOnly(_ path: String) throws(StrataError) {
-        do {
-            try Mounts.mount(source: path, target: path, type: nil, flags: Mounts.bind | Mounts.rec, data: nil)
-        } catch {
-            if error.errno == ENOENT { return }
-            throw error
+    /// The container's /dev/null, checked to be the null device (char 1:3) and reached
+    /// without any symlink.
+    private func openNull(for path: String) throws(StrataError) -> Int32 {
+        let null = Descriptors.openatInRootNoSymlinks(root.rootFD, "dev/null", flags: O_PATH)
+        if null < 0 {
+            let code = currentErrno()
+            throw StrataError("mask \(path)", "/dev/null", errno: code,
+                              reason: code == ELOOP ? "it is a symlink, not the null device" : nil)
         }
-        let locked = Mounts.lockedFlags(of: path) & (Mounts.nosuid | Mounts.nodev | Mounts.noexec)
-        try Mounts.mount(source: nil, target: path, type: nil,
-                         flags: Mounts.bind | Mounts.remount | Mounts.rdonly | Mounts.rec | locked, data: nil)
+        var st = stat()
+        guard fstat(null, &st) == 0, (st.st_mode & S_IFMT) == S_IFCHR, st.st_rdev == strata_makedev(1, 3) else {
+            closeFD(null)
+            throw StrataError("mask \(path)", "/dev/null", reason: "not the null device (char 1:3)")
+        }
+        return null
     }
 
-    /// root.readonly: the container's / becomes read-only.
-    static func makeRootReadOnly() throws(StrataError) {
-        let locked = Mounts.lockedFlags(of: "/") & (Mounts.nosuid | Mounts.nodev | Mounts.noexec)
-        try Mounts.mount(source: nil, target: "/", type: nil,
-                         flags: Mounts.bind | Mounts.remount | Mounts.rdonly | locked, data: nil)
+    /// Makes `path` read-only: a recursive clone of it, read-only at its top (its other
+    /// flags kept), attached over it.
+    func makeReadOnly(_ path: String) throws(StrataError) {
+        let target = root.openRaw(path, flags: O_PATH)
+        if target < 0 {
+            if currentErrno() == ENOENT { return }
+            throw StrataError.system("open", "readonly path \(path)")
+        }
+        defer { closeFD(target) }
+        let tree = try Mounts.cloneTree(target, "", recursive: true, shown: path)
+        defer { closeFD(tree) }
+        try Mounts.setAttributes(tree, set: Mounts.attrRdonly, clear: 0, recursive: false, shown: path)
+        try Mounts.attach(tree, onto: target, shown: path)
+    }
+
+    /// root.readonly: the container's / becomes read-only, its other flags kept.
+    func makeRootReadOnly() throws(StrataError) {
+        try Mounts.setAttributes(root.rootFD, set: Mounts.attrRdonly, clear: 0, recursive: false, shown: "/")
     }
 }

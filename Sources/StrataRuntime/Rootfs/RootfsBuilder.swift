@@ -90,16 +90,19 @@ struct RootfsBuilder {
         }
     }
 
-    /// After pivot_root: masked and read-only paths, then a read-only root.
+    /// After pivot_root: masked and read-only paths, then a read-only root, each by
+    /// descriptor beneath the new root.
     func finalize() throws(StrataError) {
+        let masking = try PathMasking()
+        defer { masking.close() }
         for path in ctx.spec.linux?.readonlyPaths ?? [] {
-            do { try PathMasking.makeReadOnly(path) } catch { throw error.within("readonly path") }
+            do { try masking.makeReadOnly(path) } catch { throw error.within("readonly path") }
         }
         for path in ctx.spec.linux?.maskedPaths ?? [] {
-            do { try PathMasking.mask(path) } catch { throw error.within("masked path") }
+            do { try masking.mask(path) } catch { throw error.within("masked path") }
         }
         if ctx.spec.root?.readonly ?? false {
-            try PathMasking.makeRootReadOnly()
+            try masking.makeRootReadOnly()
         }
     }
 }

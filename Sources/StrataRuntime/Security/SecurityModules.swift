@@ -34,30 +34,27 @@ enum SecurityModules {
 
     /// Sets the labels the next exec takes on: the kernel switches at execve, so the init
     /// keeps its own until then. Called before the seccomp filter, which may deny the writes.
+    /// The attribute files are this thread's, reached through a procfs handle of our own
+    /// (made inside the container's namespaces), never through the container's /proc,
+    /// which a config can cover with a bind mount (CVE-2019-16884, CVE-2025-52881).
     static func applyOnExec(_ process: Process) throws(StrataError) {
-        if let profile = process.apparmorProfile, !profile.isEmpty {
+        let profile = process.apparmorProfile ?? ""
+        let label = process.selinuxLabel ?? ""
+        guard !profile.isEmpty || !label.isEmpty else { return }
+        let procfs = try ProcFS.open()
+        if !profile.isEmpty {
             // The AppArmor-specific file exists on kernels with LSM stacking; older ones
             // have only the shared attr file.
-            let path = Files.exists("/proc/self/attr/apparmor/exec") ? "/proc/self/attr/apparmor/exec" : "/proc/self/attr/exec"
-            do { try writeProcAttribute(path, "exec " + profile) } catch {
+            let stacked = (try? procfs.open("thread-self/attr/apparmor/exec", flags: O_PATH)).map { closeFD($0); return true } ?? false
+            let path = stacked ? "thread-self/attr/apparmor/exec" : "thread-self/attr/exec"
+            do { try procfs.write(path, "exec " + profile) } catch {
                 throw error.within("apply AppArmor profile \(profile)")
             }
         }
-        if let label = process.selinuxLabel, !label.isEmpty {
-            do { try writeProcAttribute("/proc/self/attr/exec", label) } catch {
+        if !label.isEmpty {
+            do { try procfs.write("thread-self/attr/exec", label) } catch {
                 throw error.within("apply SELinux label \(label)")
             }
         }
-    }
-
-    /// Writes an LSM attribute only into real procfs: a config that mounts something over
-    /// /proc (CVE-2019-16884) would otherwise take the label into a plain file, silently.
-    private static func writeProcAttribute(_ path: String, _ value: String) throws(StrataError) {
-        let fd = try sys("open", path) { open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW) }
-        defer { closeFD(fd) }
-        guard strata_fd_fs_magic(fd) == 0x9fa0 /* PROC_SUPER_MAGIC */ else {
-            throw StrataError("write", path, reason: "not on procfs: something is mounted over /proc")
-        }
-        try Files.writeAll(fd: fd, Array(value.utf8), name: path)
     }
 }
