@@ -108,14 +108,9 @@ assert_regular_file() {
   ! grep -qF " $HOSTDIR/victim " /proc/self/mountinfo
 }
 
-# CVE-2025-52565 class: with terminal: true the runtime binds the pty over /dev/console.
-# A /dev/console that is a symlink must not lead that mount onto another file.
-@test "CVE-2025-52565: a /dev/console symlink never gets the pty mounted on its target" {
-  is_strun || skip "runc 1.1.5 is vulnerable to CVE-2025-52565"
-  use_bundle_dev
-  mknod "$BUNDLE/fakedev/null" c 1 3
-  ln -s pts/ptmx "$BUNDLE/fakedev/ptmx"
-  ln -s /sensitive "$BUNDLE/fakedev/console"
+# create_with_terminal_and_sensitive_file: a host file bound at /sensitive (content
+# "secret"), terminal: true, and `create` with a console receiver, captured by `run`.
+create_with_terminal_and_sensitive_file() {
   echo secret >"$HOSTDIR/sensitive"
   cfg '.mounts += [{"destination": "/sensitive", "type": "bind", "source": $f, "options": ["bind"]}]
        | .process.terminal = true' --arg f "$HOSTDIR/sensitive"
@@ -125,6 +120,17 @@ assert_regular_file() {
   CLEANUP_PIDS+=($!)
   wait_for_socket "$sock"
   run rt create --console-socket "$sock" -b "$BUNDLE" "$CID" </dev/null
+}
+
+# CVE-2025-52565 class: with terminal: true the runtime binds the pty over /dev/console.
+# A /dev/console that is a symlink must not lead that mount onto another file.
+@test "CVE-2025-52565: a /dev/console symlink never gets the pty mounted on its target" {
+  is_strun || skip "runc 1.1.5 is vulnerable to CVE-2025-52565"
+  use_bundle_dev
+  mknod "$BUNDLE/fakedev/null" c 1 3
+  ln -s pts/ptmx "$BUNDLE/fakedev/ptmx"
+  ln -s /sensitive "$BUNDLE/fakedev/console"
+  create_with_terminal_and_sensitive_file
   if [[ "$status" -eq 0 ]]; then
     local pid
     pid=$(state_field "$CID" .pid)
@@ -144,17 +150,9 @@ assert_regular_file() {
   cfg 'del(.mounts[] | select(.destination == "/dev/pts"))'
   mknod "$BUNDLE/fakedev/null" c 1 3
   mknod "$BUNDLE/fakedev/ptmx" c 5 2
-  echo secret >"$HOSTDIR/sensitive"
   local n
   for n in $(seq 0 1023); do ln -s /sensitive "$BUNDLE/fakedev/pts/$n"; done
-  cfg '.mounts += [{"destination": "/sensitive", "type": "bind", "source": $f, "options": ["bind"]}]
-       | .process.terminal = true' --arg f "$HOSTDIR/sensitive"
-  set_args sh -c 'sleep 30'
-  local sock=$TEST_DIR/console.sock
-  python3 "$BATS_TEST_DIRNAME/recvtty.py" "$sock" "$HOSTDIR/console.out" 20 &
-  CLEANUP_PIDS+=($!)
-  wait_for_socket "$sock"
-  run rt create --console-socket "$sock" -b "$BUNDLE" "$CID" </dev/null
+  create_with_terminal_and_sensitive_file
   if [[ "$status" -eq 0 ]]; then
     local pid
     pid=$(state_field "$CID" .pid)
@@ -169,17 +167,23 @@ assert_regular_file() {
   assert_regular_file "$HOSTDIR/sensitive" secret
 }
 
+# run_with_masked_secret: a host file bound at /secret (content "secret") and listed in
+# maskedPaths; a container that prints it, `run` with stderr apart.
+run_with_masked_secret() {
+  echo secret >"$HOSTDIR/secret"
+  cfg '.mounts += [{"destination": "/secret", "type": "bind", "source": $f, "options": ["bind"]}]
+       | .linux.maskedPaths += ["/secret"]' --arg f "$HOSTDIR/secret"
+  set_args sh -c 'cat /secret; echo end'
+  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+}
+
 # CVE-2025-31133 class: masking binds /dev/null over a file. A /dev/null that is a symlink
 # to a procfs file must not put that file where the mask should be.
 @test "CVE-2025-31133: a /dev/null symlinked to a procfs file never unmasks a masked path" {
   is_strun || skip "runc 1.1.5 is vulnerable to CVE-2025-31133"
   use_bundle_dev
   ln -s /proc/sys/kernel/core_pattern "$BUNDLE/fakedev/null"
-  echo secret >"$HOSTDIR/secret"
-  cfg '.mounts += [{"destination": "/secret", "type": "bind", "source": $f, "options": ["bind"]}]
-       | .linux.maskedPaths += ["/secret"]' --arg f "$HOSTDIR/secret"
-  set_args sh -c 'cat /secret; echo end'
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_with_masked_secret
   if [[ "$status" -eq 0 ]]; then
     [ "$output" = end ] || fail "the masked path reads: $output"
   else
@@ -194,11 +198,7 @@ assert_regular_file() {
 @test "CVE-2025-31133: a missing /dev/null never leaves a masked path unmasked" {
   is_strun || skip "runc 1.1.5 is vulnerable to CVE-2025-31133"
   use_bundle_dev
-  echo secret >"$HOSTDIR/secret"
-  cfg '.mounts += [{"destination": "/secret", "type": "bind", "source": $f, "options": ["bind"]}]
-       | .linux.maskedPaths += ["/secret"]' --arg f "$HOSTDIR/secret"
-  set_args sh -c 'cat /secret; echo end'
-  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  run_with_masked_secret
   if [[ "$status" -eq 0 ]]; then
     [ "$output" = end ] || fail "the masked path reads: $output"
   else

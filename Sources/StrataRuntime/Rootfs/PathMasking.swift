@@ -25,11 +25,7 @@ struct PathMasking {
     /// Hides `path`: /dev/null over a file, an empty read-only tmpfs over a directory.
     /// A path that does not exist is skipped, as the spec's examples assume.
     func mask(_ path: String) throws(StrataError) {
-        let target = root.openRaw(path, flags: O_PATH)
-        if target < 0 {
-            if currentErrno() == ENOENT { return }
-            throw StrataError.system("open", "masked path \(path)")
-        }
+        guard let target = try openTarget(path, "masked path") else { return }
         defer { closeFD(target) }
         var st = stat()
         guard fstat(target, &st) == 0 else { throw StrataError.system("stat", "masked path \(path)") }
@@ -45,19 +41,29 @@ struct PathMasking {
         try Mounts.attach(detached, onto: target, shown: path)
     }
 
+    /// An O_PATH descriptor on `path` beneath the root, or nil when nothing is there (the
+    /// spec's lists name paths a kernel or image may lack).
+    private func openTarget(_ path: String, _ what: String) throws(StrataError) -> Int32? {
+        let target = root.openRaw(path, flags: O_PATH)
+        if target >= 0 { return target }
+        let code = currentErrno()
+        if code == ENOENT { return nil }
+        throw StrataError.system("open", "\(what) \(path)", errno: code)
+    }
+
     /// The container's /dev/null, checked to be the null device (char 1:3) and reached
     /// without any symlink.
     private func openNull(for path: String) throws(StrataError) -> Int32 {
         let null = Descriptors.openatInRootNoSymlinks(root.rootFD, "dev/null", flags: O_PATH)
         if null < 0 {
             let code = currentErrno()
-            throw StrataError("mask \(path)", "/dev/null", errno: code,
-                              reason: code == ELOOP ? "it is a symlink, not the null device" : nil)
+            throw StrataError("mask", "\(path) with /dev/null", errno: code,
+                              reason: code == ELOOP ? "/dev/null is a symlink, not the null device" : nil)
         }
         var st = stat()
         guard fstat(null, &st) == 0, (st.st_mode & S_IFMT) == S_IFCHR, st.st_rdev == strata_makedev(1, 3) else {
             closeFD(null)
-            throw StrataError("mask \(path)", "/dev/null", reason: "not the null device (char 1:3)")
+            throw StrataError("mask", "\(path) with /dev/null", reason: "/dev/null is not the null device (char 1:3)")
         }
         return null
     }
@@ -65,11 +71,7 @@ struct PathMasking {
     /// Makes `path` read-only: a recursive clone of it, read-only at its top (its other
     /// flags kept), attached over it.
     func makeReadOnly(_ path: String) throws(StrataError) {
-        let target = root.openRaw(path, flags: O_PATH)
-        if target < 0 {
-            if currentErrno() == ENOENT { return }
-            throw StrataError.system("open", "readonly path \(path)")
-        }
+        guard let target = try openTarget(path, "readonly path") else { return }
         defer { closeFD(target) }
         let tree = try Mounts.cloneTree(target, "", recursive: true, shown: path)
         defer { closeFD(tree) }
