@@ -22,28 +22,28 @@ assert_regular_file() {
   [[ "$(cat "$1")" == "$2" ]] || fail "$1 changed: $(head -c 200 "$1")"
 }
 
-# CVE-2025-52881 class (and CVE-2019-16884): a write the runtime makes under /proc must
-# reach procfs, never a file a config or a container mounted over it.
-@test "CVE-2025-52881: a sysctl is never written into a host file bind-mounted over /proc/sys" {
+# assert_sysctl_bind_refused DEST: a host file bound at DEST with the sysctl
+# net.ipv4.ip_forward set: create fails naming the file, which keeps its content.
+assert_sysctl_bind_refused() {
   printf 'host-file\n' >"$HOSTDIR/ip_forward"
-  cfg '.mounts += [{"destination": "/proc/sys/net/ipv4/ip_forward", "type": "bind", "source": $f, "options": ["bind"]}]
-       | .linux.sysctl = {"net.ipv4.ip_forward": "1"}' --arg f "$HOSTDIR/ip_forward"
-  run rt create -b "$BUNDLE" "$CID" </dev/null
-  assert_failed_with "/proc/sys/net/ipv4/ip_forward"
-  assert_regular_file "$HOSTDIR/ip_forward" host-file
-  assert_no_leaks "$CID"
-}
-
-# CVE-2025-52881 class: the same file reached through a symlink of the image.
-@test "CVE-2025-52881: a bind mount into /proc through a symlink of the image is refused" {
-  printf 'host-file\n' >"$HOSTDIR/ip_forward"
-  ln -s /proc/sys/net/ipv4 "$BUNDLE/rootfs/fwd"
-  cfg '.mounts += [{"destination": "/fwd/ip_forward", "type": "bind", "source": $f, "options": ["bind"]}]
-       | .linux.sysctl = {"net.ipv4.ip_forward": "1"}' --arg f "$HOSTDIR/ip_forward"
+  cfg '.mounts += [{"destination": $d, "type": "bind", "source": $f, "options": ["bind"]}]
+       | .linux.sysctl = {"net.ipv4.ip_forward": "1"}' --arg d "$1" --arg f "$HOSTDIR/ip_forward"
   run rt create -b "$BUNDLE" "$CID" </dev/null
   assert_failed_with "ip_forward"
   assert_regular_file "$HOSTDIR/ip_forward" host-file
   assert_no_leaks "$CID"
+}
+
+# CVE-2025-52881 class (and CVE-2019-16884): a write the runtime makes under /proc must
+# reach procfs, never a file a config or a container mounted over it.
+@test "CVE-2025-52881: a sysctl is never written into a host file bind-mounted over /proc/sys" {
+  assert_sysctl_bind_refused /proc/sys/net/ipv4/ip_forward
+}
+
+# CVE-2025-52881 class: the same file reached through a symlink of the image.
+@test "CVE-2025-52881: a bind mount into /proc through a symlink of the image is refused" {
+  ln -s /proc/sys/net/ipv4 "$BUNDLE/rootfs/fwd"
+  assert_sysctl_bind_refused /fwd/ip_forward
 }
 
 # CVE-2025-52881 class: the verified procfs still writes the container's own sysctls.
