@@ -136,7 +136,7 @@ func tempDirectory(_ name: String) -> String {
     /// list needs a new version in `Policy.cacheMagic`, or entries written before would be
     /// read with the wrong bits.
     @Test func maskTablesArePinnedToTheCacheVersion() {
-        #expect(Policy.cacheMagic == "strata-policy 3\n")
+        #expect(Policy.cacheMagic == "strata-policy 4\n")
         #expect(NamespaceTypes.all == ["pid", "network", "mount", "ipc", "uts", "user", "cgroup", "time"])
         #expect(ConfigFacts.limitKinds == ["memory", "cpu", "pids"])
         #expect(Capabilities.names[21] == "CAP_SYS_ADMIN" && Capabilities.names[40] == "CAP_CHECKPOINT_RESTORE")
