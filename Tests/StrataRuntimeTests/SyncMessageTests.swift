@@ -53,6 +53,18 @@ struct SyncMessageTests {
         #expect(throws: StrataError.message("mount devpts to /dev/pts: invalid argument")) { try parent.send(.go([])) }
     }
 
+    /// A peer that exits with our message unread: the kernel's one-time ECONNRESET comes
+    /// before the error the peer sent; the error is what the receiver gets.
+    @Test func aPeerThatLeftOurMessageUnreadStillHasItsErrorRead() throws {
+        let (parent, child) = try Channel.pair()
+        defer { parent.close() }
+        try child.send(.failed("mount tmpfs to /dev: invalid argument"))
+        try parent.send(.go([]))
+        child.close()
+        #expect(try parent.next() == .failed("mount tmpfs to /dev: invalid argument"))
+        #expect(try parent.next() == nil)
+    }
+
     @Test func aSendToAPeerThatWentSilentlyKeepsTheBrokenPipe() throws {
         let (parent, child) = try Channel.pair()
         defer { parent.close() }

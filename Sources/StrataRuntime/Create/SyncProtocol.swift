@@ -113,7 +113,17 @@ extension Channel {
 
     /// The next message and the fd passed with it (or -1), which the caller owns.
     func nextWithFD() throws(StrataError) -> (SyncMessage?, Int32) {
-        let (bytes, fd) = try receive()
+        var received: (bytes: [UInt8], fd: Int32)
+        do {
+            received = try receive()
+        } catch {
+            // A peer that exits with a message of ours unread makes the kernel report
+            // ECONNRESET, once, ahead of what the peer sent before it went (its error):
+            // read on to get that, then end-of-file.
+            guard error.errno == ECONNRESET else { throw error }
+            received = (try? receive()) ?? ([], -1)
+        }
+        let (bytes, fd) = received
         if bytes.isEmpty {
             if fd >= 0 { closeFD(fd) }
             return (nil, -1)
