@@ -10,7 +10,7 @@ BATS ?= bats
 BATS_FLAGS ?= --timing
 OUT ?= $(CURDIR)/out
 
-.PHONY: help build release demo setup unit integration integration-v2 clients test test-runc bench bench-metrics clean
+.PHONY: help build release demo setup unit integration integration-v2 clients test test-runc bench bench-metrics fuzz clean
 
 help:
 	@echo "build        debug build"
@@ -24,6 +24,7 @@ help:
 	@echo "test-runc    the integration suite against runc (checks the tests)"
 	@echo "bench        release + scripts/bench.sh (strun vs runc vs crun)"
 	@echo "bench-metrics  release + scripts/bench-metrics.sh (scrape time of 100 containers)"
+	@echo "fuzz         libFuzzer on the config reader and validator for FUZZ_SECONDS (default 300); not in CI"
 
 build:
 	$(SWIFT) build
@@ -68,6 +69,11 @@ bench: setup release
 
 bench-metrics: setup release
 	STRUN=$(STRUN) STRATA=$(CURDIR)/.build/release/strata OUT=$(OUT) scripts/bench-metrics.sh
+
+# A time-boxed search, not a test: one job (the machine is shared), seeds in fuzz/corpus/spec.
+FUZZ_SECONDS ?= 300
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 clean:
 	rm -rf $(OUT)

@@ -24,6 +24,7 @@ packages=(
   wabt             # wat2wasm: binary copies of the WAT test modules (tests/integration/wasm.bats)
   prometheus       # tests/integration/metrics.bats: a real Prometheus scrapes `strata metrics serve`
   curl             # tests/integration/metrics.bats and scripts/bench.sh: scrapes of the exporter
+  keyutils         # keyctl: a key in the caller's session keyring (tests/integration/exec.bats)
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.

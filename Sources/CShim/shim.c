@@ -213,6 +213,10 @@ long strata_join_session_keyring(const char *name) {
     return syscall(SYS_keyctl, 1 /* KEYCTL_JOIN_SESSION_KEYRING */, name, 0, 0, 0);
 }
 
+long strata_keyring_setperm(int32_t serial, uint32_t perm) {
+    return syscall(SYS_keyctl, 5 /* KEYCTL_SETPERM */, serial, perm, 0, 0);
+}
+
 /*
  * The exec stub: a 158-byte static x86-64 ELF that does execve(argv[1], &argv[2], envp)
  * and exit_group(127) if that fails. The container's init execs the user process

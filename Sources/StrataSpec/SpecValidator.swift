@@ -47,6 +47,7 @@ public struct SpecValidator: Sendable {
         }
         if let hooks = spec.hooks { checkHooks(hooks, &found) }
         if let linux = spec.linux { checkLinux(linux, namespaces: namespaces, &found) }
+        checkUserNamespace(spec, &found)
         return found.list
     }
 
@@ -99,6 +100,58 @@ public struct SpecValidator: Sendable {
         }
         if let adjustment = process.oomScoreAdj, !(-1000...1000).contains(adjustment) {
             found.add("process.oomScoreAdj", "must be between -1000 and 1000, got \(adjustment)")
+        }
+        for (index, entry) in (process.env ?? []).enumerated() {
+            if let problem = Self.environmentProblem(entry) {
+                found.add("process.env[\(index)]", problem)
+            }
+        }
+    }
+
+    /// Why an environment entry cannot be passed to execve, or nil. runc refuses an entry
+    /// without `=` ("invalid environment variable"); dropping it would hide a typo.
+    public static func environmentProblem(_ entry: String) -> String? {
+        guard let equals = entry.firstIndex(of: "=") else {
+            return "invalid environment variable \"\(entry)\": no \"=\" between name and value"
+        }
+        if equals == entry.startIndex {
+            return "invalid environment variable \"\(entry)\": the name is empty"
+        }
+        if entry.utf8.contains(0) {
+            return "invalid environment variable \"\(entry)\": contains a NUL byte"
+        }
+        return nil
+    }
+
+    /// A new user namespace (not joined by path) must say how ids map, and the process's
+    /// ids must be in those maps: the kernel would refuse them at setresuid/setresgid,
+    /// deep in the init and without naming the field.
+    private func checkUserNamespace(_ spec: Spec, _ found: inout Problems) {
+        guard let linux = spec.linux,
+              let userNS = (linux.namespaces ?? []).first(where: { $0.type == "user" }),
+              (userNS.path ?? "").isEmpty else { return }
+        let uidMaps = linux.uidMappings ?? []
+        let gidMaps = linux.gidMappings ?? []
+        if uidMaps.isEmpty {
+            found.add("linux.uidMappings", "a new user namespace needs uid mappings (none given)")
+        }
+        if gidMaps.isEmpty {
+            found.add("linux.gidMappings", "a new user namespace needs gid mappings (none given)")
+        }
+        guard let user = spec.process?.user else { return }
+        func mapped(_ id: UInt32, _ maps: [LinuxIDMapping]) -> Bool {
+            maps.contains { id >= $0.containerID && UInt64(id) < UInt64($0.containerID) + UInt64($0.size) }
+        }
+        if !uidMaps.isEmpty && !mapped(user.uid, uidMaps) {
+            found.add("process.user.uid", "\(user.uid) is not mapped in the container's user namespace (linux.uidMappings)")
+        }
+        if !gidMaps.isEmpty {
+            if !mapped(user.gid, gidMaps) {
+                found.add("process.user.gid", "\(user.gid) is not mapped in the container's user namespace (linux.gidMappings)")
+            }
+            for (index, gid) in (user.additionalGids ?? []).enumerated() where !mapped(gid, gidMaps) {
+                found.add("process.user.additionalGids[\(index)]", "\(gid) is not mapped in the container's user namespace (linux.gidMappings)")
+            }
         }
     }
 

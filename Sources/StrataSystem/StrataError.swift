@@ -58,7 +58,10 @@ public struct StrataError: Error, Sendable, CustomStringConvertible, Equatable {
         if let verbatim {
             core = verbatim
         } else {
-            let head = object.isEmpty ? operation : (operation.isEmpty ? object : "\(operation) \(object)")
+            // The object may quote a value (a map written to /proc, a config string):
+            // its control characters are shown escaped, so a message stays one line.
+            let shownObject = Self.escapingControlCharacters(object)
+            let head = shownObject.isEmpty ? operation : (operation.isEmpty ? shownObject : "\(operation) \(shownObject)")
             var tail: [String] = []
             if let reason { tail.append(reason) }
             if errno != 0 { tail.append(errnoString(errno)) }
@@ -66,6 +69,28 @@ public struct StrataError: Error, Sendable, CustomStringConvertible, Equatable {
         }
         if context.isEmpty { return core }
         return (context + [core]).joined(separator: ": ")
+    }
+
+    /// `text` with newlines, tabs and other control characters written as Go escapes
+    /// (`\n`, `\t`, `\x1b`), as runc shows a quoted value.
+    public static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 }
 

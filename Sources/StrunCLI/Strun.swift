@@ -53,7 +53,12 @@ public enum Strun {
 
     private static func fail(_ message: String, logger: Logger?) -> Never {
         logger?.error("\(message)")
-        try? Files.writeAll(fd: 2, Array((message + "\n").utf8), name: "stderr")
+        // One line per failure, as runc's log line: text carried from elsewhere (a hook's
+        // output, a value from the config) keeps its newlines escaped.
+        var text = Substring(message)
+        while text.last?.isNewline == true { text = text.dropLast() }
+        let line = StrataError.escapingControlCharacters(String(text))
+        try? Files.writeAll(fd: 2, Array((line + "\n").utf8), name: "stderr")
         exit(1)
     }
 }

@@ -56,6 +56,35 @@ func parseError(_ text: String) -> String {
         #expect(parseError(#"{"strataPolicy": 1,"#).hasPrefix("policy /p.json: invalid json"))
     }
 
+    /// Issue 16: a typo in a value of a closed vocabulary is refused, naming the JSON path
+    /// of the entry and the value, not loaded as a rule that never matches.
+    @Test func closedVocabularyTyposAreRefused() {
+        func rule(_ match: String) -> String {
+            #"{"strataPolicy": 1, "rules": [{"id": "a", "effect": "deny", "match": "# + match + "}]}"
+        }
+        let capability = parseError(rule(#"{"capabilities": ["CAP_SYS_ADMIN", "CAP_SYS_ADMN"]}"#))
+        #expect(capability.contains("rules[0].match.capabilities[1]: unknown capability \"CAP_SYS_ADMN\""), "\(capability)")
+        #expect(capability.contains("did you mean CAP_SYS_ADMIN?"), "\(capability)")
+        #expect(parseError(rule(#"{"capabilitiesOutside": ["CAP_CHOWN", "net_bind"]}"#))
+            .contains("rules[0].match.capabilitiesOutside[1]: unknown capability \"net_bind\""))
+        let namespace = parseError(rule(#"{"hostNamespaces": ["pid", "netwrk"]}"#))
+        #expect(namespace.contains("rules[0].match.hostNamespaces[1]: \"netwrk\" is not one of"), "\(namespace)")
+        #expect(namespace.contains("did you mean network?"), "\(namespace)")
+        #expect(parseError(rule(#"{"missingLimits": ["memory", "pid"]}"#))
+            .contains("rules[0].match.missingLimits[1]: \"pid\" is not one of cpu, memory, pids (did you mean pids?)"))
+        #expect(parseError(rule(#"{"devices": ["c 1:3", "d 1:3"]}"#)).contains("rules[0].match.devices[1]: \"d 1:3\" is not a device"))
+        let syscall = parseError(#"{"strataPolicy": 1, "syscalls": {"rules": [{"names": ["mount", "umout2"], "effect": "deny"}]}}"#)
+        #expect(syscall.contains("syscalls.rules[0].names[1]: unknown syscall \"umout2\""), "\(syscall)")
+        // The spellings the README documents still load.
+        #expect(parseError(rule(#"{"capabilities": ["SYS_ADMIN", "cap_sys_admin", "CAP_SYS_ADMIN"], "hostNamespaces": ["net"]}"#)) == "parsed")
+    }
+
+    @Test func closestNameHint() {
+        #expect(ClosestName.hint("CAP_SYS_ADMN", in: Capabilities.names) == " (did you mean CAP_SYS_ADMIN?)")
+        #expect(ClosestName.hint("CAP_WHATEVER_ELSE", in: Capabilities.names) == "")
+        #expect(ClosestName.distance(Array("kitten".utf8), Array("sitting".utf8)) == 3)
+    }
+
     @Test func devicePatterns() {
         #expect(PolicyParser.devicePattern("c 1:3")?.text == "c 1:3")
         #expect(PolicyParser.devicePattern("b 8:*")?.minor == nil)

@@ -43,6 +43,24 @@ struct ProcessSetupTests {
         #expect(throws: StrataError.self) { try ProcessSetup.mask(["cap_chown"], last: 40) }
     }
 
+    /// Issue 16: no PATH in process.env means runc's default PATH for the lookup.
+    @Test func lookupWithoutPathUsesRuncsDefault() throws {
+        #expect(ProcessSetup.defaultPath == "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+        #expect(try ProcessSetup.resolveExecutable("sh", env: ["A=1"]).hasSuffix("/sh"))
+        #expect(throws: StrataError.self) { try ProcessSetup.resolveExecutable("sh", env: ["PATH=/strata-nowhere"]) }
+    }
+
+    /// Issue 16: /proc/self/exe is the runtime itself, refused with a message (it exited 127
+    /// in silence through the exec stub).
+    @Test func theRuntimesOwnExecutableIsRefused() {
+        do {
+            _ = try ProcessSetup.resolveExecutable("/proc/self/exe", env: [])
+            Issue.record("accepted /proc/self/exe")
+        } catch {
+            #expect(error.description.contains("the runtime's own executable"), "\(error)")
+        }
+    }
+
     @Test func environmentKeepsAnExistingHome() {
         let env = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/srv", "TERM=xterm"]
         #expect(ProcessSetup.environment(env, uid: 0) == env)

@@ -1,4 +1,5 @@
 import Testing
+import StrataSystem
 @testable import StrataRuntime
 
 @Suite("SyncMessage")
@@ -39,6 +40,41 @@ struct SyncMessageTests {
 
     @Test func invalidUTF8DoesNotCrash() {
         #expect(SyncMessage(decoding: [0xff, 0xfe, 0x00]) == nil)
+    }
+
+    /// Issue 16: when the init failed and went, sending to it fails with EPIPE; the error it
+    /// sent before going is what the user must see, not "send sync channel: broken pipe".
+    @Test func aSendToAFailedPeerReportsThePeersError() throws {
+        let (parent, child) = try Channel.pair()
+        defer { parent.close() }
+        try child.send(.pid(42))
+        try child.send(.failed("mount devpts to /dev/pts: invalid argument"))
+        child.close()
+        #expect(throws: StrataError.message("mount devpts to /dev/pts: invalid argument")) { try parent.send(.go([])) }
+    }
+
+    /// A peer that exits with our message unread: the kernel's one-time ECONNRESET comes
+    /// before the error the peer sent; the error is what the receiver gets.
+    @Test func aPeerThatLeftOurMessageUnreadStillHasItsErrorRead() throws {
+        let (parent, child) = try Channel.pair()
+        defer { parent.close() }
+        try child.send(.failed("mount tmpfs to /dev: invalid argument"))
+        try parent.send(.go([]))
+        child.close()
+        #expect(try parent.next() == .failed("mount tmpfs to /dev: invalid argument"))
+        #expect(try parent.next() == nil)
+    }
+
+    @Test func aSendToAPeerThatWentSilentlyKeepsTheBrokenPipe() throws {
+        let (parent, child) = try Channel.pair()
+        defer { parent.close() }
+        child.close()
+        do {
+            try parent.send(.mapped)
+            Issue.record("the send succeeded")
+        } catch {
+            #expect(error.description == "send sync channel: broken pipe")
+        }
     }
 
     @Test func goSkipsLinesWithoutTab() {

@@ -50,7 +50,8 @@ import Testing
             $0.hostname = nil
             $0.domainname = "example"
         } == ["domainname: set without a uts namespace"])
-        for type in NamespaceTypes.all {
+        // A new user namespace also needs its maps (userNamespaceMappings).
+        for type in NamespaceTypes.all where type != "user" {
             #expect(problems { $0.linux?.namespaces = [LinuxNamespace(type: type)]; $0.hostname = nil } == [])
         }
     }
@@ -84,6 +85,42 @@ import Testing
         #expect(problems { $0.process?.rlimits = [POSIXRlimit(type: "RLIMIT_CORE", hard: 1, soft: 2)] }
             == ["process.rlimits[0]: soft limit 2 is greater than hard limit 1"])
         #expect(problems { $0.process?.oomScoreAdj = 1001 } == ["process.oomScoreAdj: must be between -1000 and 1000, got 1001"])
+    }
+
+    /// Issue 16: runc refuses an env entry without "="; it was dropped in silence.
+    @Test func environmentEntriesNeedAnEqualsSign() {
+        #expect(problems { $0.process?.env = ["PATH=/bin", "FOO"] }
+            == ["process.env[1]: invalid environment variable \"FOO\": no \"=\" between name and value"])
+        #expect(problems { $0.process?.env = ["=x"] } == ["process.env[0]: invalid environment variable \"=x\": the name is empty"])
+        #expect(problems { $0.process?.env = ["A=", "B==c", "C=d=e"] } == [])
+    }
+
+    /// Issue 16: a new user namespace needs maps, and the process's ids must be in them.
+    @Test func userNamespaceMappings() {
+        let userNS: (inout Spec) -> Void = { $0.linux?.namespaces?.append(LinuxNamespace(type: "user")) }
+        let maps: (inout Spec) -> Void = {
+            userNS(&$0)
+            $0.linux?.uidMappings = [LinuxIDMapping(containerID: 0, hostID: 100000, size: 1000)]
+            $0.linux?.gidMappings = [LinuxIDMapping(containerID: 0, hostID: 100000, size: 10),
+                                     LinuxIDMapping(containerID: 100, hostID: 200000, size: 10)]
+        }
+        #expect(problems(userNS) == ["linux.uidMappings: a new user namespace needs uid mappings (none given)",
+                                     "linux.gidMappings: a new user namespace needs gid mappings (none given)"])
+        // Joining one by path brings its maps along.
+        #expect(problems { $0.linux?.namespaces?.append(LinuxNamespace(type: "user", path: "/proc/1/ns/user")) } == [])
+        #expect(problems(maps) == [])
+        #expect(problems { maps(&$0); $0.process?.user.uid = 999; $0.process?.user.gid = 105 } == [])
+        #expect(problems { maps(&$0); $0.process?.user.uid = 1000 }
+            == ["process.user.uid: 1000 is not mapped in the container's user namespace (linux.uidMappings)"])
+        #expect(problems { maps(&$0); $0.process?.user.gid = 50; $0.process?.user.additionalGids = [1, 110] }
+            == ["process.user.gid: 50 is not mapped in the container's user namespace (linux.gidMappings)",
+                "process.user.additionalGids[1]: 110 is not mapped in the container's user namespace (linux.gidMappings)"])
+        // A range at the top of the id space does not overflow.
+        #expect(problems {
+            maps(&$0)
+            $0.linux?.uidMappings = [LinuxIDMapping(containerID: UInt32.max - 1, hostID: 1, size: UInt32.max)]
+            $0.process?.user.uid = UInt32.max
+        } == [])
     }
 
     @Test func mountsDevicesAndHooks() {

@@ -19,6 +19,14 @@ struct StrataErrorTests {
                 == "write /sys/fs/cgroup/x/memory.max: value \"1k\": invalid argument")
     }
 
+    /// Issue 16: a value quoted in the object (a map written to /proc) stays on one line.
+    @Test func controlCharactersInTheObjectAreEscaped() {
+        let e = StrataError("write", "/proc/7/uid_map \"0 100000 100\n50 200000 100\n\"", errno: EINVAL)
+        #expect(e.description == #"write /proc/7/uid_map "0 100000 100\n50 200000 100\n": invalid argument"#)
+        #expect(StrataError.escapingControlCharacters("a\tb\u{1b}[0m\r") == #"a\tb\x1b[0m\r"#)
+        #expect(StrataError.escapingControlCharacters("plain ü") == "plain ü")
+    }
+
     @Test func emptyOperationOrObject() {
         #expect(StrataError("wait for cgroup setup", "", reason: "peer closed").description == "wait for cgroup setup: peer closed")
         #expect(StrataError("", "config.json", reason: "bad").description == "config.json: bad")

@@ -117,3 +117,18 @@ load helpers
     <<<"$output" >/dev/null
   jq -e '.linux.cgroup.v1 == true and .linux.cgroup.v2 == true' <<<"$output" >/dev/null
 }
+
+@test "kill ID 0: a liveness check, 0 while running and an error once stopped" {
+  set_args sleep 300
+  start_bg
+  rt kill "$CID" 0
+  rt kill --all "$CID" 0
+  # Nothing was sent: the container still runs.
+  [ "$(state_field "$CID" .status)" = running ]
+  rt kill "$CID" KILL
+  wait_status "$CID" stopped
+  run rt kill "$CID" 0
+  assert_failed_with "not running"
+  run rt kill strata-no-such-container 0
+  assert_failed_with "does not exist"
+}

@@ -185,3 +185,70 @@ JSON
   if is_strun; then [ "${lines[0]}" = 321 ]; fi
   [ "${lines[1]}" = 77 ]
 }
+
+# keyring_setup: the keyprobe helper in the rootfs and $HOSTDIR at /host; the init writes
+# what its own session keyring is to /host/init.keys, then sleeps.
+keyring_setup() {
+  command -v keyctl >/dev/null || skip "keyctl (Debian keyutils, scripts/setup.sh) is needed"
+  cc -static -O -o "$BUNDLE/rootfs/bin/keyprobe" "$BATS_TEST_DIRNAME/keyprobe.c"
+  cfg '.mounts += [{"destination": "/host", "type": "bind", "source": $h, "options": ["rbind", "rw"]}]' --arg h "$HOSTDIR"
+  set_args sh -c 'keyprobe >/host/init.keys; exec sleep 300'
+}
+
+# exec_in_keyring_session ARGS...: `exec` run from a shell whose session keyring holds the
+# user key strata-caller-key, as a user's login session would.
+exec_in_keyring_session() {
+  run --separate-stderr keyctl session - "$BASH" -c \
+    'keyctl add user strata-caller-key s3cret @s >/dev/null && exec "$@"' keyring-session "$RUNTIME" --root "$ROOT" "$@"
+}
+
+@test "exec: the process joins the container's session keyring and never sees the caller's keys" {
+  keyring_setup
+  start_bg
+  wait_for_file "$HOSTDIR/init.keys"
+  local init
+  init=$(cat "$HOSTDIR/init.keys")
+  [[ "$init" == "session "*" _ses.$CID" ]] || fail "the init's session keyring: $init"
+  exec_in_keyring_session exec "$CID" keyprobe strata-caller-key
+  [ "$status" -eq 0 ] || fail "exec failed: $output / $stderr"
+  [ "${lines[0]}" = "$init" ] || fail "exec'd process: '${lines[0]}', the init: '$init'"
+  [ "${lines[1]}" = "missing strata-caller-key" ] || fail "the caller's key reached the container: $output"
+  # Detached too (no terminal, no waiting parent).
+  rt exec -d "$CID" sh -c 'keyprobe strata-caller-key >/host/detached.keys'
+  wait_for_file "$HOSTDIR/detached.keys"
+  grep -qx "missing strata-caller-key" "$HOSTDIR/detached.keys"
+}
+
+@test "exec: in a user namespace, the process joins the container's keyring too" {
+  keyring_setup
+  cfg '.linux.namespaces += [{"type": "user"}]
+       | .linux.uidMappings = [{"containerID": 0, "hostID": 100000, "size": 65536}]
+       | .linux.gidMappings = [{"containerID": 0, "hostID": 100000, "size": 65536}]
+       | .mounts |= map(select(.type != "cgroup"))'
+  chown -R 100000:100000 "$BUNDLE/rootfs"
+  chmod 0777 "$HOSTDIR"
+  start_bg
+  wait_for_file "$HOSTDIR/init.keys"
+  local init
+  init=$(cat "$HOSTDIR/init.keys")
+  exec_in_keyring_session exec --user 1000:1000 "$CID" keyprobe strata-caller-key
+  [ "$status" -eq 0 ] || fail "exec failed: $output / $stderr"
+  [ "${lines[1]}" = "missing strata-caller-key" ] || fail "the caller's key reached the container: $output"
+  [[ "${lines[0]}" == *" _ses.$CID" ]] || fail "exec'd process: '${lines[0]}'"
+  # runc 1.1.5 does not find the init's keyring from inside a user namespace: it makes a
+  # new empty one of the same name (safe, but not the container's own).
+  if is_strun; then
+    [ "${lines[0]}" = "$init" ] || fail "exec'd process: '${lines[0]}', the init: '$init'"
+  fi
+}
+
+@test "exec: after create --no-new-keyring, exec joins no container keyring either" {
+  keyring_setup
+  rt create --no-new-keyring -b "$BUNDLE" "$CID" </dev/null
+  rt start "$CID"
+  wait_for_file "$HOSTDIR/init.keys"
+  ! grep -q "_ses.$CID" "$HOSTDIR/init.keys" || fail "--no-new-keyring, yet the init has one: $(cat "$HOSTDIR/init.keys")"
+  exec_in_keyring_session exec "$CID" keyprobe
+  [ "$status" -eq 0 ] || fail "exec failed: $output / $stderr"
+  [[ "${lines[0]}" != *"_ses.$CID" ]] || fail "exec joined the container keyring despite --no-new-keyring: $output"
+}

@@ -225,3 +225,36 @@ ADMIN='[{"id": "no-sys-admin", "severity": "critical", "effect": "deny", "match"
   assert_output_has "no-host-namespaces \\(high\\): shares the host's pid namespace"
   assert_output_has "no-runtime-sockets \\(critical\\)"
 }
+
+@test "policy: a typo in a value (capability, namespace, limit, device, syscall) is refused, naming the path and the value" {
+  set_args true
+  # CAP_SYS_ADMN would load, never match, and admit the very container it was written against.
+  write_policy "$POLICY" '[
+    {"id": "no-sys-admin", "severity": "critical", "effect": "deny", "match": {"capabilities": ["CAP_SYS_ADMN"]}},
+    {"id": "allow-rest", "severity": "low", "effect": "allow", "match": {}}]'
+  cfg '.process.capabilities.bounding += ["CAP_SYS_ADMIN"]'
+  run rt --policy "$POLICY" run -b "$BUNDLE" "$CID" </dev/null
+  assert_failed_with "policy $POLICY: rules\\[0\\]\\.match\\.capabilities\\[0\\]: unknown capability \"CAP_SYS_ADMN\" \\(did you mean CAP_SYS_ADMIN\\?\\)"
+  assert_no_leaks "$CID"
+
+  local match
+  for match in '{"hostNamespaces": ["pid", "netwrk"]}|hostNamespaces\[1\]: "netwrk"' \
+               '{"missingLimits": ["memroy"]}|missingLimits\[0\]: "memroy"' \
+               '{"devices": ["c 1:3", "x 1:3"]}|devices\[1\]: "x 1:3"'; do
+    CID=$(new_id)
+    write_policy "$POLICY" '[{"id": "r", "effect": "deny", "match": '"${match%%|*}"'}]'
+    run rt --policy "$POLICY" run -b "$BUNDLE" "$CID" </dev/null
+    assert_failed_with "rules\\[0\\]\\.match\\.${match#*|}"
+    assert_no_leaks "$CID"
+  done
+
+  CID=$(new_id)
+  write_policy "$POLICY" '[]' '.syscalls = {"rules": [{"id": "m", "names": ["mount", "umout2"], "effect": "deny"}]}'
+  run rt --policy "$POLICY" run -b "$BUNDLE" "$CID" </dev/null
+  assert_failed_with 'syscalls\.rules\[0\]\.names\[1\]: unknown syscall "umout2"'
+  assert_no_leaks "$CID"
+
+  # strata policy check reads the same parser.
+  run strata policy check "$BUNDLE/config.json" --policy "$POLICY"
+  assert_failed_with 'unknown syscall "umout2"'
+}

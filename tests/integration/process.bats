@@ -115,6 +115,26 @@ load helpers
   [ "${lines[3]}" = /bin:/usr/bin ]
 }
 
+@test "environment: an entry without = is refused, naming it" {
+  cfg '.process.env = ["PATH=/bin:/usr/bin", "STRATA_NO_VALUE"]'
+  set_args true
+  run rt run -b "$BUNDLE" "$CID" </dev/null
+  assert_failed_with 'invalid environment variable.*STRATA_NO_VALUE'
+  is_strun && assert_output_has 'process\.env\[1\]'
+  assert_no_leaks "$CID"
+}
+
+@test "environment: without PATH in process.env, runc's default PATH finds the program" {
+  is_strun || skip "runc 1.1.5 searches an empty PATH and fails (later runc uses this default)"
+  # sh is /bin/sh in the busybox rootfs: found through the default PATH, which is not added
+  # to the process's environment.
+  cfg '.process.env = ["STRATA_A=one"]'
+  set_args sh -c 'echo "${PATH-unset}"; echo "$STRATA_A"'
+  run --separate-stderr rt run -b "$BUNDLE" "$CID" </dev/null
+  [ "$status" -eq 0 ] || fail "run failed: $output / $stderr"
+  [ "${lines[1]}" = one ]
+}
+
 @test "sysctl: kernel.shmmax (ipc ns) and net.ipv4.ip_forward (net ns)" {
   cfg '.linux.sysctl = {"kernel.shmmax": "123456789", "net.ipv4.ip_forward": "1"}'
   sh_in_ctr 'cat /proc/sys/kernel/shmmax /proc/sys/net/ipv4/ip_forward'
@@ -187,6 +207,26 @@ load helpers
   [ "$(awk '{print $1, $2, $3}' "/proc/$pid/uid_map")" = "0 200000 65536" ]
   [ "$(awk '{print $1, $2, $3}' "/proc/$pid/gid_map")" = "0 300000 65536" ]
   [ "$(readlink "/proc/$pid/ns/user")" != "$(readlink /proc/self/ns/user)" ]
+}
+
+@test "user namespace: a uid or gid outside the mappings is refused at create, naming the field" {
+  cfg '.linux.namespaces += [{type: "user"}]
+    | .linux.uidMappings = [{containerID: 0, hostID: 200000, size: 1000}]
+    | .linux.gidMappings = [{containerID: 0, hostID: 300000, size: 1000}]
+    | .mounts |= map(select(.type != "cgroup"))
+    | .process.user.uid = 5000'
+  set_args true
+  run rt create -b "$BUNDLE" "$CID" </dev/null
+  assert_failed_with "unmapped|not mapped"
+  is_strun && assert_output_has "process\.user\.uid"
+  assert_no_leaks "$CID"
+
+  CID=$(new_id)
+  cfg '.process.user.uid = 0 | .process.user.gid = 4000'
+  run rt create -b "$BUNDLE" "$CID" </dev/null
+  assert_failed_with "unmapped|not mapped|setgid|invalid argument"
+  is_strun && assert_output_has "process\.user\.gid"
+  assert_no_leaks "$CID"
 }
 
 @test "time namespace: timeOffsets shift CLOCK_MONOTONIC and CLOCK_BOOTTIME" {

@@ -74,6 +74,8 @@ long long strata_fs_magic(const char *path);
 long long strata_fd_fs_magic(int fd);
 /// keyctl(KEYCTL_JOIN_SESSION_KEYRING, name): a new session keyring (no glibc wrapper).
 long strata_join_session_keyring(const char *name);
+/// keyctl(KEYCTL_SETPERM, serial, perm): a keyring's permission mask (no glibc wrapper).
+long strata_keyring_setperm(int32_t serial, uint32_t perm);
 /// A sealed memfd holding the exec stub (see shim.c), or -1 with errno (ENOSYS off x86-64).
 int strata_exec_stub_fd(void);
 /// execveat(fd, "", argv, envp, AT_EMPTY_PATH).

@@ -17,7 +17,7 @@ import StrataSpec
 extension Policy {
     /// The first line of a cache entry, naming the format's version (written out, not
     /// interpolated: reading an entry then runs no number formatting).
-    static let cacheMagic = "strata-policy 3\n"
+    static let cacheMagic = "strata-policy 4\n"
 
     /// The policy as bytes that `init(compiled:)` reads back.
     func compiled() -> [UInt8] {

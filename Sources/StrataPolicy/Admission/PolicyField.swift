@@ -103,10 +103,14 @@ struct PolicyField {
         return v
     }
 
+    /// Strings of a closed vocabulary: an entry outside `set` is refused naming its index,
+    /// the value and the closest known word.
     func strings(from set: Set<String>) throws(Problem) -> [String] {
         let list = try strings()
-        if let bad = list.first(where: { !set.contains($0) }) {
-            throw Problem(path: path, reason: "\"\(bad)\" is not one of \(set.sorted().joined(separator: ", "))")
+        if let i = list.firstIndex(where: { !set.contains($0) }) {
+            let known = set.sorted()
+            throw Problem(path: path + "[\(i)]",
+                          reason: "\"\(list[i])\" is not one of \(known.joined(separator: ", "))" + ClosestName.hint(list[i], in: known))
         }
         return list
     }

@@ -132,9 +132,20 @@ public enum PolicyParser {
         return out
     }
 
-    /// Canonical names (CAP_X), sorted, each once.
+    /// Canonical names (CAP_X), sorted, each once. A name the capability table does not
+    /// hold is refused: a rule naming `CAP_SYS_ADMN` would load, never match, and admit
+    /// the very containers it was written against.
     private static func capabilityNames(_ field: PolicyField) throws(PolicyField.Problem) -> [String] {
-        Set(try field.strings().map(ConfigFacts.capabilityName)).sorted()
+        var names: Set<String> = []
+        for (i, given) in try field.strings().enumerated() {
+            let name = ConfigFacts.capabilityName(given)
+            guard Capabilities.number(of: name) != nil else {
+                throw PolicyField.Problem(path: field.path + "[\(i)]",
+                                          reason: "unknown capability \"\(given)\"" + ClosestName.hint(name, in: Capabilities.names))
+            }
+            names.insert(name)
+        }
+        return names.sorted()
     }
 
     /// `c 1:3`, `b 8:*`, `a`, `a *:*` or `/dev/...`.

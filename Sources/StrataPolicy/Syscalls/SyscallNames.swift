@@ -12,4 +12,9 @@ public enum SyscallNames {
         defer { free(raw) }
         return String(cString: raw)
     }
+
+    /// Whether libseccomp knows `name` as a syscall of the native architecture.
+    public static func isKnown(_ name: String) -> Bool {
+        !name.isEmpty && seccomp_syscall_resolve_name(name) != __NR_SCMP_ERROR
+    }
 }

@@ -29,6 +29,11 @@ public struct SyscallPolicy: Sendable {
             guard let names = try r.member(rm, "names")?.strings(), !names.isEmpty else {
                 throw PolicyField.Problem(path: r.path + ".names", reason: "required: a list of syscall names")
             }
+            // A misspelt name would never be notified, so its rule would never apply.
+            if let i = names.firstIndex(where: { !SyscallNames.isKnown($0) }) {
+                throw PolicyField.Problem(path: r.path + ".names[\(i)]",
+                                          reason: "unknown syscall \"\(names[i])\" (not known to libseccomp on this architecture)")
+            }
             guard let effect = try r.member(rm, "effect")?.oneOf(Effect.self) else {
                 throw PolicyField.Problem(path: r.path + ".effect", reason: "required (allow, deny or audit)")
             }

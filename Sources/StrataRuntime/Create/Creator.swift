@@ -42,18 +42,14 @@ struct Creator {
         let id = options.id
         try ContainerID.validate(id)
         let bundle = Paths.absolute(options.bundle)
-        if !Files.isDirectory(bundle) {
-            throw StrataError.system("open bundle", bundle, errno: ENOENT)
-        }
+        try DirectoryCheck.require(bundle, "open bundle")
         let (spec, configBytes) = try SpecLoader.loadWithBytes(bundle: bundle)
         guard let process = spec.process else {
             throw StrataError("validate", "\(bundle)/config.json", reason: "process: required by create")
         }
         let rootPath = spec.root?.path ?? "rootfs"
         let rootfs = Paths.clean(rootPath.hasPrefix("/") ? rootPath : bundle + "/" + rootPath)
-        if !Files.isDirectory(rootfs) {
-            throw StrataError.system("rootfs", rootfs, errno: ENOENT)
-        }
+        try DirectoryCheck.require(rootfs, "rootfs")
         try UnsupportedFeatures.check(spec, bundle: bundle)
         // Admission policy: a denied config stops here, before anything is made.
         if let policyPath = Admission.policyPath(flag: runtime.policy) {
@@ -195,6 +191,7 @@ struct Creator {
             poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
         record.createdCgroupDirectories = createdCgroupDirectories
         record.checkMemoryBeforeUpdate = spec.linux?.resources?.memory?.checkBeforeUpdate ?? false
+        record.noNewKeyring = options.noNewKeyring
 
         if ctx.hasRuntimeHooks {
             try parentEnd.expect(.runtimeHooks, during: "container setup")

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import StrataSystem
 
 /// The messages `strun` and the container's init exchange over their SEQPACKET pair.
@@ -78,8 +81,27 @@ enum SyncMessage: Equatable {
 }
 
 extension Channel {
+    /// Sends one message. If the peer is gone (EPIPE), the reason it went is usually
+    /// waiting in our receive queue: a process that fails sends its error before it exits.
+    /// That error names the failing step and object, so it replaces our own
+    /// "send sync channel: broken pipe".
     func send(_ message: SyncMessage) throws(StrataError) {
-        try send(message.encoded)
+        do {
+            try send(message.encoded)
+        } catch {
+            // Only once the peer is gone: reading could block while it lives.
+            if error.errno == EPIPE || error.errno == ECONNRESET, let reported = peerFailure() { throw reported }
+            throw error
+        }
+    }
+
+    /// After the peer closed its end: the first error it sent before closing, if any.
+    /// Never blocks then, as every queued message is followed by end-of-file.
+    func peerFailure() -> StrataError? {
+        while true {
+            guard let message = try? next() else { return nil }
+            if case .failed(let text) = message { return StrataError.message(text) }
+        }
     }
 
     /// The next message; a closed peer reads as `nil`.
@@ -91,7 +113,17 @@ extension Channel {
 
     /// The next message and the fd passed with it (or -1), which the caller owns.
     func nextWithFD() throws(StrataError) -> (SyncMessage?, Int32) {
-        let (bytes, fd) = try receive()
+        var received: (bytes: [UInt8], fd: Int32)
+        do {
+            received = try receive()
+        } catch {
+            // A peer that exits with a message of ours unread makes the kernel report
+            // ECONNRESET, once, ahead of what the peer sent before it went (its error):
+            // read on to get that, then end-of-file.
+            guard error.errno == ECONNRESET else { throw error }
+            received = (try? receive()) ?? ([], -1)
+        }
+        let (bytes, fd) = received
         if bytes.isEmpty {
             if fd >= 0 { closeFD(fd) }
             return (nil, -1)

@@ -14,6 +14,9 @@ struct ExecContext {
     let seccomp: SeccompProgram?
     let preserveFDs: Int32
     let signalMask: UInt64
+    /// The container's id when its init has a session keyring of its own to join (nil
+    /// after `create --no-new-keyring`).
+    let keyringOf: String?
 }
 
 /// The child side of `exec`: joins the container's namespaces, forks into them, waits
@@ -29,6 +32,7 @@ enum ExecChild {
                 try sys("setns", "\(join.kind.rawValue) namespace \(join.path)") { strata_setns(join.fd, join.kind.cloneFlag) }
             }
             for join in ctx.joins { closeFD(join.fd) }
+            if let id = ctx.keyringOf { try joinKeyring(of: id, inUserNamespace: ctx.joins.contains { $0.kind == .user }) }
             let pid = try Processes.cloneProcess(flags: 0)
             if pid > 0 {
                 try ctx.channel.send(.pid(pid))
@@ -44,6 +48,23 @@ enum ExecChild {
             try? ctx.channel.send(.failed(error.description))
         }
         Processes.exitNow(127)
+    }
+
+    /// Leaves the session keyring of whoever ran `exec` for the container's own. In a user
+    /// namespace that is done as the container's root, the keyring's owner (runc, too,
+    /// becomes root there first); the process's own identity is set at exec as usual.
+    /// A namespace that does not map 0 leaves us as we are: the join then makes a new,
+    /// empty keyring, which still holds none of the caller's keys.
+    private static func joinKeyring(of id: String, inUserNamespace: Bool) throws(StrataError) {
+        if inUserNamespace {
+            if strata_setresgid(0, 0, 0) != 0 && currentErrno() != EINVAL {
+                throw StrataError.system("setresgid", "0")
+            }
+            if strata_setresuid(0, 0, 0) != 0 && currentErrno() != EINVAL {
+                throw StrataError.system("setresuid", "0")
+            }
+        }
+        try SessionKeyring.join(id: id)
     }
 
     private static func becomeProcess(_ ctx: ExecContext) throws(StrataError) {

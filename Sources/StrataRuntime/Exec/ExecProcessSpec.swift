@@ -92,5 +92,10 @@ enum ExecProcessSpec {
         if !process.cwd.isEmpty && !process.cwd.hasPrefix("/") {
             throw StrataError("exec", source, reason: "cwd \"\(process.cwd)\" is not an absolute path")
         }
+        for (index, entry) in (process.env ?? []).enumerated() {
+            if let problem = SpecValidator.environmentProblem(entry) {
+                throw StrataError("exec", source, reason: "env[\(index)]: \(problem)")
+            }
+        }
     }
 }

@@ -103,7 +103,8 @@ struct ExecLauncher {
         let (parentEnd, childEnd) = try Channel.pair()
         defer { parentEnd.close() }
         let context = ExecContext(process: process, joins: joins, channel: childEnd, consoleSocketFD: consoleFD,
-                                  seccomp: seccomp, preserveFDs: options.preserveFDs, signalMask: restoreMask)
+                                  seccomp: seccomp, preserveFDs: options.preserveFDs, signalMask: restoreMask,
+                                  keyringOf: record.noNewKeyring ? nil : record.id)
         let middle = try Processes.cloneProcess(flags: 0)
         if middle == 0 {
             parentEnd.close()

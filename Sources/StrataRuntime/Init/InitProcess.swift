@@ -93,10 +93,7 @@ enum InitProcess {
         _ = setsid()
         if !ctx.noNewKeyring {
             // A fresh session keyring, so the container cannot reach the caller's keys.
-            // Kernels without keyrings (ENOSYS) are fine, as with runc.
-            if strata_join_session_keyring("_ses." + ctx.id) < 0 && currentErrno() != ENOSYS {
-                throw StrataError.system("join session keyring", "_ses." + ctx.id)
-            }
+            try SessionKeyring.create(id: ctx.id)
         }
         umask(0)
         if ctx.hasMountNamespace { try RootfsBuilder.prepare(ctx) }
@@ -171,8 +168,18 @@ enum InitProcess {
     private static func awaitPlacement(_ ctx: InitContext) throws(StrataError) -> [CgroupDirectory] {
         let dirs = try ctx.channel.expectGo()
         if ctx.newUserNamespace {
-            try sys("setresgid", "0") { strata_setresgid(0, 0, 0) }
-            try sys("setresuid", "0") { strata_setresuid(0, 0, 0) }
+            // EINVAL here means id 0 has no mapping in the new namespace; validation
+            // refuses a config without maps, so this is a map that leaves 0 out.
+            if strata_setresgid(0, 0, 0) != 0 {
+                let code = currentErrno()
+                throw StrataError("setresgid", "0", errno: code,
+                                  reason: code == EINVAL ? "gid 0 is not mapped in the container's user namespace (linux.gidMappings)" : nil)
+            }
+            if strata_setresuid(0, 0, 0) != 0 {
+                let code = currentErrno()
+                throw StrataError("setresuid", "0", errno: code,
+                                  reason: code == EINVAL ? "uid 0 is not mapped in the container's user namespace (linux.uidMappings)" : nil)
+            }
         }
         if ctx.newCgroupNamespace {
             // After the placement, so that the container's cgroup becomes the ns root.

@@ -46,8 +46,15 @@ enum ProcessExec {
         // CAP_SYS_ADMIN, so before the capabilities are dropped; with it, after.
         let noNewPrivileges = process.noNewPrivileges ?? false
         if let seccomp, !noNewPrivileges { _ = try seccomp.install() }
-        try ProcessSetup.applyIdentity(user: process.user, capabilities: process.capabilities,
-                                       noNewPrivileges: noNewPrivileges)
+        do {
+            try ProcessSetup.applyIdentity(user: process.user, capabilities: process.capabilities,
+                                           noNewPrivileges: noNewPrivileges)
+        } catch {
+            // Under an allow-list that lacks (or misspells) a call the identity switch
+            // makes, the error alone would not say why a plain setresuid failed.
+            throw seccomp != nil && !noNewPrivileges
+                ? error.within("with the container's seccomp filter (linux.seccomp) installed") : error
+        }
         if let seccomp, noNewPrivileges { _ = try seccomp.install() }
     }
 

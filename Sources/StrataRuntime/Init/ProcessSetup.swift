@@ -88,15 +88,20 @@ enum ProcessSetup {
         if noNewPrivileges { try CapabilityCalls.setNoNewPrivileges() }
     }
 
+    /// The PATH searched when `process.env` has none: runc's default, which images and
+    /// clients rely on (an entrypoint named `sh` with no env at all).
+    static let defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
     /// Finds the executable the way runc does: a name with a slash is taken as is,
-    /// otherwise it is searched in the process's PATH. The errors use runc's wording.
+    /// otherwise it is searched in the process's PATH (runc's default PATH when the env
+    /// sets none; the env itself is left as given). The errors use runc's wording.
     /// `executable: false` accepts any regular file (a Wasm module need not be executable).
     static func resolveExecutable(_ name: String, env: [String], executable: Bool = true) throws(StrataError) -> String {
         if name.contains("/") {
             try checkExecutable(name, shown: name, executable: executable)
             return name
         }
-        let pathValue = env.last(where: { $0.hasPrefix("PATH=") }).map { String($0.dropFirst(5)) } ?? ""
+        let pathValue = env.last(where: { $0.hasPrefix("PATH=") }).map { String($0.dropFirst(5)) } ?? defaultPath
         for dir in pathValue.split(separator: ":", omittingEmptySubsequences: false) {
             let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + name
             var st = stat()
@@ -117,6 +122,14 @@ enum ProcessSetup {
         }
         if executable && st.st_mode & 0o111 == 0 {
             throw StrataError.message("exec: \"\(shown)\": permission denied", errno: EACCES)
+        }
+        // /proc/self/exe (or a link to it) names the runtime's own binary on the host, not
+        // a program of the container. The exec stub would re-run itself with no program
+        // and exit 127 without a word (and without the stub it would run strun inside the
+        // container): say so instead.
+        var own = stat()
+        if stat("/proc/self/exe", &own) == 0 && own.st_dev == st.st_dev && own.st_ino == st.st_ino {
+            throw StrataError.message("exec: \"\(shown)\": is the runtime's own executable on the host, not a program in the container", errno: EACCES)
         }
     }
 

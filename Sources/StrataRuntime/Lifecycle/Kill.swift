@@ -5,11 +5,13 @@ import StrataSystem
 import StrataSpec
 
 extension Runtime {
-    /// `strun kill [--all] ID SIGNAL`.
+    /// `strun kill [--all] ID SIGNAL`. Signal 0 only checks that the init is alive (also
+    /// with --all: freezing the cgroup to send nothing would be all cost).
     public func kill(id: String, signal: Int32, all: Bool) throws(StrataError) {
         try ContainerID.validate(id)
         let record = try store.load(id)
         let current = status(of: record)
+        let all = all && signal != 0
         if current == .stopped && !all {
             // containerd matches this phrase.
             throw StrataError.message("container not running")

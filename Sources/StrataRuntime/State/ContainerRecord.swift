@@ -31,4 +31,7 @@ public struct ContainerRecord: Sendable {
     /// `linux.resources.memory.checkBeforeUpdate`: `update` refuses a memory limit below
     /// the current usage.
     public var checkMemoryBeforeUpdate = false
+    /// `create --no-new-keyring`: the init kept its caller's session keyring, so `exec`
+    /// does not join the container's `_ses.<id>` one either (runc's rule).
+    public var noNewKeyring = false
 }

@@ -21,6 +21,7 @@ extension ContainerRecord {
             "cgroupDirectories": .array(createdCgroupDirectories.map { .string($0) }),
         ]
         if checkMemoryBeforeUpdate { extra["checkMemoryBeforeUpdate"] = .bool(true) }
+        if noNewKeyring { extra["noNewKeyring"] = .bool(true) }
         if let hooks = Self.hooksJSON(poststart: poststart, poststop: poststop) { extra["hooks"] = hooks }
         state.unknownFields[Self.extraKey] = .object(extra)
         return state
@@ -54,6 +55,7 @@ extension ContainerRecord {
                   started: flag("started"), poststart: hooks?.poststart, poststop: hooks?.poststop,
                   terminal: flag("terminal"))
         checkMemoryBeforeUpdate = flag("checkMemoryBeforeUpdate")
+        noNewKeyring = flag("noNewKeyring")
         if case .array(let dirs)? = extra["cgroupDirectories"] {
             createdCgroupDirectories = dirs.compactMap { if case .string(let d) = $0 { return d } else { return nil } }
         }

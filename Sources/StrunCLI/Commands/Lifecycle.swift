@@ -72,7 +72,9 @@ enum KillCommand: StrunCommand {
 
     static func run(_ args: ParsedArguments, _ runtime: Runtime) throws(StrataError) -> Int32 {
         let name = args.positionals.count > 1 ? args.positionals[1] : "SIGTERM"
-        guard let number = Signals.parse(name) else {
+        // Signal 0 sends nothing: `kill ID 0` is the liveness check clients use (runc
+        // accepts it): exit 0 while the init runs, "container not running" after.
+        guard let number = name == "0" ? 0 : Signals.parse(name) else {
             throw StrataError.message("unknown signal \"\(name)\"")
         }
         try runtime.kill(id: args.positionals[0], signal: number, all: args.has("all"))
