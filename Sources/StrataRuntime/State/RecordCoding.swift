@@ -21,6 +21,8 @@ extension ContainerRecord {
             "cgroupDirectories": .array(createdCgroupDirectories.map { .string($0) }),
         ]
         if checkMemoryBeforeUpdate { extra["checkMemoryBeforeUpdate"] = .bool(true) }
+        if creating { extra["creating"] = .bool(true) }
+        if !cgroupMade { extra["cgroupMade"] = .bool(false) }
         if let hooks = Self.hooksJSON(poststart: poststart, poststop: poststop) { extra["hooks"] = hooks }
         state.unknownFields[Self.extraKey] = .object(extra)
         return state
@@ -54,6 +56,8 @@ extension ContainerRecord {
                   started: flag("started"), poststart: hooks?.poststart, poststop: hooks?.poststop,
                   terminal: flag("terminal"))
         checkMemoryBeforeUpdate = flag("checkMemoryBeforeUpdate")
+        creating = flag("creating")
+        if case .bool(false)? = extra["cgroupMade"] { cgroupMade = false }
         if case .array(let dirs)? = extra["cgroupDirectories"] {
             createdCgroupDirectories = dirs.compactMap { if case .string(let d) = $0 { return d } else { return nil } }
         }
