@@ -90,10 +90,14 @@ extension Runtime {
             try? manager.killAll(signal: SIGKILL)
         }
         waitGone(record, manager: owned ? manager : nil)
-        if manager.exists && (owned || !populated) {
+        if owned && manager.exists {
             do { try manager.destroy() } catch {
                 throw error.within("remove cgroup of container \(record.id)")
             }
+        } else if !owned && !populated {
+            // A create killed while it made the directories may have made some
+            // hierarchies' and not others': each is removed where it exists and is empty.
+            try? manager.destroy()
         }
         try store.remove(record.id, lock: lock)
         // A create killed before the clone ran no hook, so there is nothing to undo.

@@ -57,8 +57,8 @@ public struct StateStore: Sendable {
             throw StrataError.system("open", scratch, errno: code)
         }
         let lock = ContainerLock(fd: fd, path: directory(id))
-        do {
-            try Self.flock(fd, LOCK_EX, path: scratch)
+        do throws(StrataError) {
+            try Self.acquire(fd, LOCK_EX, path: scratch)
             try DirectoryFiles.writeAtomically(fd, Self.configName, config, mode: 0o600, display: scratch)
             try DirectoryFiles.writeAtomically(fd, Self.stateName, Self.bytes(record), mode: 0o600, display: scratch)
             let code = DirectoryFiles.renameNoReplace(scratch, to: directory(id))
@@ -90,15 +90,15 @@ public struct StateStore: Sendable {
                 if code == ENOENT { throw Self.notExist(id) }
                 throw StrataError.system("open", path, errno: code)
             }
-            do { try Self.flock(fd, mode, path: path) } catch { close(fd); throw error }
+            do { try Self.acquire(fd, mode, path: path) } catch { close(fd); throw error }
             if DirectoryFiles.isLinked(fd, as: id, in: root) { return ContainerLock(fd: fd, path: path) }
             close(fd)
         }
         throw StrataError("lock", path, errno: EAGAIN, reason: "the container directory keeps being replaced")
     }
 
-    static func flock(_ fd: Int32, _ mode: Int32, path: String) throws(StrataError) {
-        while Glibc.flock(fd, mode) != 0 {
+    static func acquire(_ fd: Int32, _ mode: Int32, path: String) throws(StrataError) {
+        while flock(fd, mode) != 0 {
             if currentErrno() != EINTR { throw StrataError.system("flock", path) }
         }
     }
@@ -156,7 +156,7 @@ public struct StateStore: Sendable {
         let fd = open(directory(id), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 { return false }
         defer { close(fd) }
-        if Glibc.flock(fd, LOCK_SH | LOCK_NB) == 0 { return false }
+        if flock(fd, LOCK_SH | LOCK_NB) == 0 { return false }
         return currentErrno() == EWOULDBLOCK
     }
 
