@@ -11,12 +11,18 @@ import Musl
 ///
 /// `display` is the directory's path, used only in error messages.
 public enum DirectoryFiles {
-    /// Reads the whole file `name` in directory `dir`, not following a symlink.
-    public static func read(_ dir: Int32, _ name: String, display: String) throws(StrataError) -> [UInt8] {
+    /// Reads the whole file `name` in directory `dir`, not following a symlink, and only
+    /// if it is a regular file of at most `limit` bytes (a FIFO planted there must not
+    /// block the reader).
+    public static func read(_ dir: Int32, _ name: String, display: String,
+                            limit: Int = Files.regularFileLimit) throws(StrataError) -> [UInt8] {
         let path = display + "/" + name
-        let fd = try sys("open", path) { openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
+        let fd = try sys("open", path) { openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY) }
         defer { close(fd) }
-        return try Files.readAll(fd: fd, name: path)
+        var info = stat()
+        if fstat(fd, &info) != 0 { throw StrataError.system("fstat", path) }
+        try Files.requireRegular(info, path: path, limit: limit)
+        return try Files.readAll(fd: fd, name: path, limit: limit)
     }
 
     /// Writes `bytes` to `name` in `dir` through a temporary file in the same directory
