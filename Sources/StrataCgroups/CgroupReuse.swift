@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import StrataSystem
 
 /// A container's cgroup directory that exists before `create` makes it: left by a create
@@ -10,11 +7,11 @@ import StrataSystem
 enum CgroupReuse {
     static func check(_ dir: String, pids: [Int32], frozen: Bool) throws(StrataError) {
         if !pids.isEmpty {
-            throw StrataError("reuse cgroup", dir, errno: EBUSY,
+            throw StrataError("reuse cgroup", dir,
                               reason: "container's cgroup is not empty: \(pids.count) process(es) found")
         }
         if frozen {
-            throw StrataError("reuse cgroup", dir, errno: EBUSY, reason: "container's cgroup unexpectedly frozen")
+            throw StrataError("reuse cgroup", dir, reason: "container's cgroup unexpectedly frozen")
         }
     }
 }
