@@ -254,6 +254,9 @@ strun_names_path() {
   # What losing a race may say: the id is taken, gone, not in the needed state.
   unexpected=$(grep -vE 'already exists|does not exist|container not running|cannot start a container that has stopped|cannot start an already running container|cannot start a container in the (creating|stopped) state|cannot start container [^ ]+: init process exited|cannot start a paused container|level=warning msg="Failed to remove cgroup \(will retry\)"' "$TEST_DIR/race.all" || true)
   echo "race: $loops loops x ${seconds}s, $(wc -l <"$TEST_DIR/race.rounds") rounds, $total refusals, unexpected: $(grep -c . <<<"$unexpected" || true)" >&3
+  if ! is_strun && [ -n "$unexpected" ]; then
+    skip "runc 1.1.5 itself fails this race: $(head -1 <<<"$unexpected")"
+  fi
   [ -z "$unexpected" ] || fail "unexpected errors: $(head -20 <<<"$unexpected")"
   ! grep -qE 'decode state|invalid json|state\.json' "$TEST_DIR/race.all"
   [ -z "$(settled_leftovers "$CID")" ] || fail "left: $(leftovers "$CID")"
