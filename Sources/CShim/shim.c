@@ -346,3 +346,9 @@ void strata_with_stack_scratch(void (*body)(void *context, void *buffer, size_t 
     unsigned char buffer[STRATA_STACK_SCRATCH_BYTES];
     body(context, buffer, sizeof buffer);
 }
+
+// RENAME_NOREPLACE is 1 (linux/fs.h); called through syscall(2) so that no glibc version
+// or feature macro decides whether the wrapper exists.
+int strata_renameat_noreplace(int old_dir, const char *old_name, int new_dir, const char *new_name) {
+    return (int)syscall(SYS_renameat2, old_dir, old_name, new_dir, new_name, 1U);
+}

@@ -62,14 +62,29 @@ public struct CgroupV1Manager: CgroupManager {
     public mutating func create() throws(StrataError) {
         do {
             for placement in placements {
-                let made = try CgroupFiles.makeDirectories(placement.directory)
+                let dir = placement.directory
+                let made = try CgroupFiles.makeDirectories(dir)
                 createdDirectories += made
-                if placement.hierarchy.has("cpuset"), let first = made.first {
-                    try Self.inheritCpuset(into: made, parent: Paths.dirname(first))
+                if made.last != dir {
+                    let frozen = placement.hierarchy.has("freezer")
+                        && (try? CgroupFiles.read(dir, "freezer.state")) == "FROZEN"
+                    try CgroupReuse.check(dir, pids: try Self.collectPids(dir), frozen: frozen)
+                }
+                if placement.hierarchy.has("cpuset") {
+                    if let first = made.first {
+                        try Self.inheritCpuset(into: made, parent: Paths.dirname(first))
+                    } else {
+                        // A reused cgroup may have been left before its sets were written.
+                        try Self.fillCpuset(dir, mountPoint: placement.hierarchy.mountPoint)
+                    }
                 }
             }
             if let unifiedDirectory {
-                createdDirectories += try CgroupFiles.makeDirectories(unifiedDirectory)
+                let made = try CgroupFiles.makeDirectories(unifiedDirectory)
+                createdDirectories += made
+                if made.last != unifiedDirectory {
+                    try CgroupReuse.check(unifiedDirectory, pids: try Self.collectPids(unifiedDirectory), frozen: false)
+                }
             }
         } catch {
             CgroupFiles.removeQuietly(createdDirectories.reversed())
@@ -87,6 +102,20 @@ public struct CgroupV1Manager: CgroupManager {
             try CgroupFiles.write(dir, "cpuset.cpus", cpus)
             try CgroupFiles.write(dir, "cpuset.mems", mems)
         }
+    }
+
+    /// Gives an existing cpuset cgroup whose cpus or mems are empty its parent's, filling
+    /// the parent first the same way (up to the hierarchy's root): without them the kernel
+    /// refuses every process with ENOSPC ("no space left on device").
+    static func fillCpuset(_ dir: String, mountPoint: String) throws(StrataError) {
+        let cpus = try CgroupFiles.read(dir, "cpuset.cpus")
+        let mems = try CgroupFiles.read(dir, "cpuset.mems")
+        if !cpus.isEmpty && !mems.isEmpty { return }
+        let parent = Paths.dirname(dir)
+        guard parent.hasPrefix(mountPoint + "/") || parent == mountPoint else { return }
+        if parent != mountPoint { try fillCpuset(parent, mountPoint: mountPoint) }
+        if cpus.isEmpty { try CgroupFiles.write(dir, "cpuset.cpus", try CgroupFiles.read(parent, "cpuset.cpus")) }
+        if mems.isEmpty { try CgroupFiles.write(dir, "cpuset.mems", try CgroupFiles.read(parent, "cpuset.mems")) }
     }
 
     public func apply(_ resources: CgroupResources) throws(StrataError) {

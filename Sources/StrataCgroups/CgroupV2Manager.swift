@@ -24,7 +24,12 @@ public struct CgroupV2Manager: CgroupManager {
 
     public mutating func create() throws(StrataError) {
         do {
-            createdDirectories += try CgroupFiles.makeDirectories(directory)
+            let made = try CgroupFiles.makeDirectories(directory)
+            createdDirectories += made
+            if made.last != directory {
+                let frozen = (try CgroupFiles.readIfPresent(directory, "cgroup.freeze")) == "1"
+                try CgroupReuse.check(directory, pids: try CgroupV1Manager.collectPids(directory), frozen: frozen)
+            }
             try enableControllers()
         } catch {
             CgroupFiles.removeQuietly(createdDirectories.reversed())

@@ -19,8 +19,8 @@ public enum Files {
         String(decoding: try read(path), as: UTF8.self)
     }
 
-    /// Reads `fd` to end of file.
-    public static func readAll(fd: Int32, name: String) throws(StrataError) -> [UInt8] {
+    /// Reads `fd` to end of file; more than `limit` bytes is an error naming `name`.
+    public static func readAll(fd: Int32, name: String, limit: Int = .max) throws(StrataError) -> [UInt8] {
         // Sized by fstat so that a regular file takes one read into one buffer, with no
         // zero-filled chunk to copy from. The size is only a hint (files in /proc say 0, a
         // file may grow): reading goes on to end of file either way.
@@ -40,6 +40,8 @@ public enum Files {
             if failure != 0 { throw StrataError.system("read", name, errno: failure) }
             if chunk.isEmpty { return out }
             if out.isEmpty { out = chunk } else { out += chunk }
+            // A file that grows while it is read is held to the cap too.
+            if out.count > limit { throw StrataError("read", name, reason: "larger than \(limit) bytes") }
             // A short read is nearly always the end: confirm it with one byte rather than
             // another whole (fresh, page-faulting) chunk.
             if chunk.count < chunkSize {
@@ -49,6 +51,7 @@ public enum Files {
                 if n < 0 { throw StrataError.system("read", name) }
                 if n == 0 { return out }
                 out.append(probe)
+                if out.count > limit { throw StrataError("read", name, reason: "larger than \(limit) bytes") }
             }
         }
     }

@@ -38,11 +38,27 @@ struct StatusProbeTests {
         let store = StateStore(root: dir.path)
         let start = try #require(Processes.stat(of: getpid())?.startTime)
         var record = ContainerRecord.sample(id: "c", pid: getpid(), startTime: start)
-        try store.reserve("c")
+        try store.reserve("c", record: record, config: []).release()
         try Files.write(store.fifo("c"), [UInt8]())
         #expect(StatusProbe.status(of: record, store: store) { false } == .created)
         record.started = true
         #expect(StatusProbe.status(of: record, store: store) { false } == .running)
         #expect(StatusProbe.status(of: record, store: store) { true } == .paused)
+    }
+
+    @Test func creatingWhileTheCreatorHoldsTheLockStoppedOnceItIsGone() throws {
+        let dir = try TemporaryDirectory("probe3")
+        defer { dir.remove() }
+        let store = StateStore(root: dir.path)
+        let start = try #require(Processes.stat(of: getpid())?.startTime)
+        var record = ContainerRecord.sample(id: "k", pid: getpid(), startTime: start)
+        record.creating = true
+        let lock = try store.reserve("k", record: record, config: [])
+        #expect(StatusProbe.status(of: record, store: store) { false } == .creating)
+        // The lock holder itself (delete) knows the creator is not running.
+        #expect(StatusProbe.status(of: record, store: store, lockHeld: true) { false } == .stopped)
+        lock.release()
+        // A killed create: its lock is free, its init may still be there. Stopped.
+        #expect(StatusProbe.status(of: record, store: store) { false } == .stopped)
     }
 }

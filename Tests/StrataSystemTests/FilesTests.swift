@@ -110,4 +110,42 @@ struct FilesTests {
         try Files.writeControl(dir.path + "/knob", "100000 100000")
         #expect(try Files.readText(dir.path + "/knob") == "100000 100000")
     }
+
+    @Test func readRegularRefusesDevicesFifosAndOversizeFilesNamingThem() throws {
+        let dir = try TemporaryDirectory("regular")
+        defer { dir.remove() }
+        let zero = dir.path + "/zero.json"
+        #expect(symlink("/dev/zero", zero) == 0)
+        let deviceError = #expect(throws: StrataError.self) { try Files.readRegular(zero) }
+        #expect(deviceError?.description == "read \(zero): not a regular file (character device)")
+        let fifo = dir.path + "/fifo.json"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let fifoError = #expect(throws: StrataError.self) { try Files.readRegular(fifo) }
+        #expect(fifoError?.description == "read \(fifo): not a regular file (fifo)")
+        let big = dir.path + "/big.json"
+        try Files.write(big, Array("12345".utf8))
+        let bigError = #expect(throws: StrataError.self) { try Files.readRegular(big, limit: 4) }
+        #expect(bigError?.description.contains(big) == true)
+        #expect(try Files.readRegular(big, limit: 5) == Array("12345".utf8))
+        // A symlink to a regular file is followed.
+        let link = dir.path + "/link.json"
+        #expect(symlink(big, link) == 0)
+        #expect(try Files.readRegular(link) == Array("12345".utf8))
+    }
+
+    @Test func directoryFilesWriteAtomicallyAndReadThroughTheDescriptor() throws {
+        let dir = try TemporaryDirectory("dirfiles")
+        defer { dir.remove() }
+        let fd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        try DirectoryFiles.writeAtomically(fd, "state.json", Array("{}".utf8), mode: 0o600, display: dir.path)
+        #expect(try DirectoryFiles.read(fd, "state.json", display: dir.path) == Array("{}".utf8))
+        #expect(try Files.list(dir.path) == ["state.json"])
+        let name = String(dir.path.split(separator: "/").last ?? "")
+        #expect(DirectoryFiles.isLinked(fd, as: name, in: Paths.dirname(dir.path)))
+        // A symlink planted in the directory is not followed.
+        #expect(symlink("/etc/hostname", dir.path + "/link") == 0)
+        #expect(throws: StrataError.self) { try DirectoryFiles.read(fd, "link", display: dir.path) }
+    }
 }

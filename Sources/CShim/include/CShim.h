@@ -102,4 +102,8 @@ long strata_release_code_segment(void);
 /// Calls body(context, buffer, STRATA_STACK_SCRATCH_BYTES) with that much uninitialized
 /// memory on this thread's stack (see shim.c).
 void strata_with_stack_scratch(void (*body)(void *context, void *buffer, size_t size), void *context);
+/// renameat2(old_dir, old_name, new_dir, new_name, RENAME_NOREPLACE): fails with EEXIST
+/// instead of replacing an existing target (an empty directory included). The glibc
+/// wrapper is GNU-only and hidden from Swift's Glibc module.
+int strata_renameat_noreplace(int old_dir, const char *old_name, int new_dir, const char *new_name);
 #endif

@@ -27,6 +27,9 @@ struct Creator {
         var spec: Spec
         /// The pid `clone` returned: the init itself on the fast path.
         var clonedPid: Int32
+        /// The container's lock, still held: `run` starts the container under it, so that
+        /// no delete and re-create of the id can come in between. The caller releases it.
+        var lock: ContainerLock
     }
 
     func create() throws(StrataError) -> Created {
@@ -75,32 +78,58 @@ struct Creator {
             throw StrataError.message("cannot allocate tty if strun will detach without setting console socket")
         }
 
-        try runtime.store.reserve(id)
-        var cleanup = Cleanup(store: runtime.store, id: id)
+        // The record exists before anything else does, marked `creating`, and is updated
+        // as each thing is made (the init's pid, the cgroup): a create killed at any
+        // moment leaves what `delete` needs to find its leftovers. The config copy goes
+        // in with it: `exec` takes the container's defaults from it, not from a bundle
+        // that may have changed or gone since.
+        let cgroupsPath = try resolvedCgroupsPath(spec)
+        var record = ContainerRecord(
+            ociVersion: spec.ociVersion, id: id, pid: 0, initStartTime: 0,
+            bundle: bundle, rootfs: rootfs, created: Clock.nowRFC3339(), owner: Self.ownerName(),
+            annotations: spec.annotations, cgroupsPath: cgroupsPath,
+            privatePidNamespace: plan.create.contains(.pid), started: false,
+            poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
+        record.checkMemoryBeforeUpdate = spec.linux?.resources?.memory?.checkBeforeUpdate ?? false
+        record.noNewKeyring = options.noNewKeyring
+        record.creating = true
+        record.cgroupMade = false
+        let lock = try runtime.store.reserve(id, record: record, config: configBytes)
+        var cleanup = Cleanup(store: runtime.store, id: id, lock: lock)
         do {
-            let lock = try runtime.store.lock(id)
-            defer { lock.release() }
-            // `exec` takes the container's defaults from this copy, not from a bundle that
-            // may have changed or gone since.
-            try Files.write(runtime.store.config(id), configBytes, mode: 0o600)
-            let created = try launch(spec: spec, process: process, bundle: bundle, rootfs: rootfs, plan: plan,
-                                     seccomp: seccomp, lockFD: lock.fd, timing: &timing, cleanup: &cleanup)
-            return created
+            return try launch(spec: spec, process: process, record: record, plan: plan, seccomp: seccomp,
+                              lock: lock, timing: &timing, cleanup: &cleanup)
         } catch {
             cleanup.run()
             throw error
         }
     }
 
-    private func launch(spec: Spec, process: Process, bundle: String, rootfs: String,
-                        plan: NamespacePlan, seccomp: SeccompProgram?, lockFD: Int32,
+    /// The cgroupfs path of the container's cgroup. The record keeps this form, so later
+    /// commands need no --systemd-cgroup.
+    private func resolvedCgroupsPath(_ spec: Spec) throws(StrataError) -> String {
+        guard runtime.systemdCgroup else { return spec.linux?.cgroupsPath ?? "" }
+        let path: String
+        do { path = try SystemdCgroupPath.cgroupfs(spec.linux?.cgroupsPath ?? "", containerID: options.id) } catch {
+            throw error.within("linux.cgroupsPath")
+        }
+        if Files.exists("/run/systemd/system") {
+            runtime.logger.warning("--systemd-cgroup: \(path) is made through cgroupfs; systemd is not asked to create the scope")
+        }
+        return path
+    }
+
+    private func launch(spec: Spec, process: Process, record: ContainerRecord, plan: NamespacePlan,
+                        seccomp: SeccompProgram?, lock: ContainerLock,
                         timing: inout CreateTiming, cleanup: inout Cleanup) throws(StrataError) -> Created {
         let id = options.id
-        let fifoPath = runtime.store.fifo(id)
-        try sys("mkfifo", fifoPath) { mkfifo(fifoPath, 0o622) }
+        let store = runtime.store
+        var record = record
+        let fifoPath = store.fifo(id)
+        try sys("mkfifo", fifoPath) { mkfifoat(lock.fd, StateStore.fifoName, 0o622) }
         // O_RDWR never blocks on a FIFO; the child inherits it and later blocks in read()
         // until `start` writes. Our copy is closed once the child has it.
-        let fifoFD = try sys("open", fifoPath) { open(fifoPath, O_RDWR | O_CLOEXEC) }
+        let fifoFD = try sys("open", fifoPath) { openat(lock.fd, StateStore.fifoName, O_RDWR | O_CLOEXEC | O_NOFOLLOW) }
         defer { closeFD(fifoFD) }
 
 
@@ -118,19 +147,6 @@ struct Creator {
         defer { for j in joins { closeFD(j.fd) } }
         let (parentEnd, childEnd) = try Channel.pair()
         defer { parentEnd.close() }
-        // The record keeps the cgroupfs path, so later commands need no --systemd-cgroup.
-        let cgroupsPath: String
-        if runtime.systemdCgroup {
-            do { cgroupsPath = try SystemdCgroupPath.cgroupfs(spec.linux?.cgroupsPath ?? "", containerID: id) } catch {
-                throw error.within("linux.cgroupsPath")
-            }
-            if Files.exists("/run/systemd/system") {
-                runtime.logger.warning("--systemd-cgroup: \(cgroupsPath) is made through cgroupfs; systemd is not asked to create the scope")
-            }
-        } else {
-            cgroupsPath = spec.linux?.cgroupsPath ?? ""
-        }
-
         // Socket activation, as runc does it: fds 3..3+N-1 from our LISTEN_FDS (when
         // LISTEN_PID is us) go to the container first, announced as LISTEN_FDS=N for pid 1.
         var process = process
@@ -139,7 +155,7 @@ struct Creator {
             process.env = (process.env ?? []) + ["LISTEN_FDS=\(listenFDs)", "LISTEN_PID=1"]
         }
         let ctx = InitContext(
-            id: id, spec: spec, process: process, bundle: bundle, rootfs: rootfs,
+            id: id, spec: spec, process: process, bundle: record.bundle, rootfs: record.rootfs,
             channel: childEnd, fifoFD: fifoFD, consoleSocketFD: consoleFD,
             noPivot: options.noPivot, noNewKeyring: options.noNewKeyring,
             preserveFDs: options.preserveFDs + listenFDs,
@@ -152,7 +168,7 @@ struct Creator {
             needsSecondFork: plan.needsSecondFork,
             cgroupUnified: Cgroups.unifiedBySuperblock(),
             hasRuntimeHooks: !(spec.hooks?.prestart ?? []).isEmpty || !(spec.hooks?.createRuntime ?? []).isEmpty,
-            signalMaskToRestore: options.restoreMask, seccomp: seccomp, closeInChild: [lockFD])
+            signalMaskToRestore: options.restoreMask, seccomp: seccomp, closeInChild: [lock.fd])
 
         // A foreground run reaps its init; after a second fork that init is a
         // grandchild, so the subreaper stays on then even with --no-subreaper.
@@ -173,25 +189,17 @@ struct Creator {
         }
         childEnd.close()
         cleanup.pids.append(cloned)
+        // Recorded at once: a create killed from here on leaves an init `delete` can find.
+        record.pid = cloned
+        record.initStartTime = Processes.stat(of: cloned)?.startTime ?? 0
+        try store.save(record, in: lock)
 
         // The cgroup is looked up and made after the clone: that work then overlaps with
         // the child's mounts (init waits for it only before a cgroup mount).
-        var cgroup = try CgroupSetup.manager(path: cgroupsPath, id: id)
+        var cgroup = try CgroupSetup.manager(path: record.cgroupsPath, id: id)
         let initPid = try handshake(plan: plan, spec: spec, cloned: cloned, channel: parentEnd,
-                                    cgroup: &cgroup, cleanup: &cleanup)
+                                    cgroup: &cgroup, record: &record, lock: lock, cleanup: &cleanup)
         if initPid != cloned { cleanup.pids.append(initPid) }
-        let createdCgroupDirectories = cgroup.createdDirectories
-
-        let startTime = Processes.stat(of: initPid)?.startTime ?? 0
-        var record = ContainerRecord(
-            ociVersion: spec.ociVersion, id: id, pid: initPid, initStartTime: startTime,
-            bundle: bundle, rootfs: rootfs, created: Clock.nowRFC3339(), owner: Self.ownerName(),
-            annotations: spec.annotations, cgroupsPath: cgroupsPath,
-            privatePidNamespace: plan.create.contains(.pid), started: false,
-            poststart: spec.hooks?.poststart, poststop: spec.hooks?.poststop, terminal: process.terminal ?? false)
-        record.createdCgroupDirectories = createdCgroupDirectories
-        record.checkMemoryBeforeUpdate = spec.linux?.resources?.memory?.checkBeforeUpdate ?? false
-        record.noNewKeyring = options.noNewKeyring
 
         if ctx.hasRuntimeHooks {
             try parentEnd.expect(.runtimeHooks, during: "container setup")
@@ -205,7 +213,8 @@ struct Creator {
         }
         try parentEnd.expect(.ready, during: "container setup")
 
-        try runtime.store.save(record)
+        record.creating = false
+        try store.save(record, in: lock)
         if let pidFile = options.pidFile {
             try Files.writeAtomically(Paths.absolute(pidFile), Array(String(initPid).utf8))
         }
@@ -213,12 +222,14 @@ struct Creator {
         // normal exit, not a create that died before the state existed.
         try parentEnd.send(.committed)
         if cloned != initPid { _ = try? Processes.wait(cloned) }
-        return Created(record: record, spec: spec, clonedPid: cloned)
+        return Created(record: record, spec: spec, clonedPid: cloned, lock: lock)
     }
 
     /// Id maps, the init's pid, cgroup placement, then "go".
+    /// The record is saved again once the cgroup exists, before any process joins it.
     private func handshake(plan: NamespacePlan, spec: Spec, cloned: Int32, channel: Channel,
-                           cgroup: inout any CgroupManager, cleanup: inout Cleanup) throws(StrataError) -> Int32 {
+                           cgroup: inout any CgroupManager, record: inout ContainerRecord, lock: ContainerLock,
+                           cleanup: inout Cleanup) throws(StrataError) -> Int32 {
         var initPid = cloned
         // The verified procfs for the id maps and oom_score_adj (see ProcFS), made once if needed.
         var procfs: ProcFS?
@@ -263,9 +274,19 @@ struct Creator {
             let limits = spec.linux?.resources.map { $0 != LinuxResources() } ?? false
             runtime.logger.warning("cgroups skipped: \(error.description) (not delegated to uid \(geteuid()))\(limits ? "; linux.resources are not enforced" : "")")
             try channel.send(.go([]))
+            if initPid != cloned {
+                record.pid = initPid
+                record.initStartTime = Processes.stat(of: initPid)?.startTime ?? 0
+                try runtime.store.save(record, in: lock)
+            }
             return initPid
         }
         cleanup.cgroup = cgroup
+        record.pid = initPid
+        if initPid != cloned { record.initStartTime = Processes.stat(of: initPid)?.startTime ?? 0 }
+        record.cgroupMade = true
+        record.createdCgroupDirectories = cgroup.createdDirectories
+        try runtime.store.save(record, in: lock)
         var resources = CgroupSetup.resources(from: spec.linux?.resources, devices: spec.linux?.devices)
         // Device rules go in before the init joins the cgroup: v1 writes them as deny-all
         // then allows, and an init already inside would see its mknod of /dev/null fail
@@ -327,6 +348,8 @@ struct Creator {
 struct Cleanup {
     let store: StateStore
     let id: String
+    /// The container's lock, released once all is undone.
+    let lock: ContainerLock
     var pids: [Int32] = []
     var cgroup: (any CgroupManager)?
 
@@ -341,6 +364,7 @@ struct Cleanup {
             try? cgroup.killAll(signal: SIGKILL)
             try? cgroup.destroy()
         }
-        try? store.remove(id)
+        try? store.remove(id, lock: lock)
+        lock.release()
     }
 }

@@ -13,8 +13,10 @@ public enum SpecLoader {
     static func loadWithBytes(bundle: String) throws(StrataError) -> (spec: Spec, bytes: [UInt8]) {
         let path = Paths.join(bundle, "config.json")
         // Plain read(2): the spec module's file loader goes through FileManager, which
-        // costs more than the decode on a cold start.
-        let bytes = try Files.read(path)
+        // costs more than the decode on a cold start. Only a regular file of at most
+        // 64 MiB is read: a symlink to /dev/zero would never end and a FIFO would block.
+        // A symlink to a regular file is followed, as runc does.
+        let bytes = try Files.readRegular(path)
         let spec: Spec
         do { spec = try Spec.load(fromJSON: bytes) } catch {
             throw StrataError.message("\(path): \(error.description)")

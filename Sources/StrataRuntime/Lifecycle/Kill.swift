@@ -12,11 +12,15 @@ extension Runtime {
         let record = try store.load(id)
         let current = status(of: record)
         let all = all && signal != 0
-        if current == .stopped && !all {
+        // A create that has not cloned its init yet has no pid: kill(0) would signal
+        // our own process group.
+        if (current == .stopped && (!all || !record.cgroupMade)) || record.pid <= 0 {
             // containerd matches this phrase.
             throw StrataError.message("container not running")
         }
-        if all {
+        // Until its create made the cgroup, a directory at the cgroup path is not this
+        // container's: only the init is signalled.
+        if all && record.cgroupMade {
             let manager = try CgroupSetup.manager(path: record.cgroupsPath, id: record.id)
             try manager.killAll(signal: signal)
             return

@@ -8,7 +8,7 @@ extension Runtime {
     public func pause(id: String) throws(StrataError) {
         let (record, lock) = try loadLocked(id)
         defer { lock.release() }
-        switch status(of: record) {
+        switch status(of: record, locked: true) {
         case .created, .running:
             break
         case .paused:
@@ -26,7 +26,7 @@ extension Runtime {
     public func resume(id: String) throws(StrataError) {
         let (record, lock) = try loadLocked(id)
         defer { lock.release() }
-        guard status(of: record) == .paused else {
+        guard status(of: record, locked: true) == .paused else {
             throw StrataError.message("container not paused")
         }
         let manager = try CgroupSetup.manager(path: record.cgroupsPath, id: record.id)
@@ -38,7 +38,7 @@ extension Runtime {
         try ContainerID.validate(id)
         let lock = try store.lock(id)
         do {
-            return (try store.load(id), lock)
+            return (try store.load(id, in: lock), lock)
         } catch {
             lock.release()
             throw error

@@ -10,32 +10,35 @@ extension Runtime {
         try ContainerID.validate(id)
         let lock = try store.lock(id)
         defer { lock.release() }
-        var record = try store.load(id)
-        switch status(of: record) {
+        var record = try store.load(id, in: lock)
+        let current = status(of: record, locked: true)
+        switch current {
         case .created: break
         case .stopped: throw StrataError.message("cannot start a container that has stopped")
         case .running: throw StrataError.message("cannot start an already running container")
         case .paused: throw StrataError.message("cannot start a paused container")
-        default: throw StrataError.message("cannot start a container in the \(status(of: record).rawValue) state")
+        default: throw StrataError.message("cannot start a container in the \(current.rawValue) state")
         }
-        try releaseInit(record)
+        try releaseInit(record, lock: lock)
         record.started = true
-        try store.save(record)
+        try store.save(record, in: lock)
         runPoststart(record)
     }
 
     /// Writes the byte init waits for, then waits until init has exec'd (or died), so
     /// that poststart hooks run after the user process started, as the spec requires.
-    /// Non-blocking open: with no reader, init is gone.
-    func releaseInit(_ record: ContainerRecord) throws(StrataError) {
+    /// Non-blocking open: with no reader, init is gone. The fifo is reached through the
+    /// locked directory, never by a path a racing delete and create could re-point.
+    func releaseInit(_ record: ContainerRecord, lock: ContainerLock) throws(StrataError) {
         let path = store.fifo(record.id)
+        let name = StateStore.fifoName
         // Opened before the write: once init's close-on-exec fifo fd goes away at exec,
         // no writer is left and this end reports POLLHUP.
         // Only poststart hooks need it: without them, start returns once init has its byte.
         let needsExec = !(record.poststart ?? []).isEmpty
-        let watch = needsExec ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1
+        let watch = needsExec ? openat(lock.fd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW) : -1
         defer { closeFD(watch) }
-        let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = openat(lock.fd, name, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 {
             if currentErrno() == ENXIO { throw StrataError.message("cannot start container \(record.id): init process exited") }
             throw StrataError.system("open exec fifo", path)
@@ -45,7 +48,7 @@ extension Runtime {
         let code = currentErrno()
         closeFD(fd)
         if n != 1 { throw StrataError.system("write exec fifo", path, errno: code) }
-        unlink(path)
+        unlinkat(lock.fd, name, 0)
         if watch >= 0 { Self.waitForExec(watch) }
     }
 

@@ -34,4 +34,11 @@ public struct ContainerRecord: Sendable {
     /// `create --no-new-keyring`: the init kept its caller's session keyring, so `exec`
     /// does not join the container's `_ses.<id>` one either (runc's rule).
     public var noNewKeyring = false
+    /// True from the moment `create` reserves the id until it commits the container: a
+    /// record still marked so when its creator is gone is the debris of a killed create,
+    /// which `delete` clears (runc shows such a container as stopped).
+    public var creating = false
+    /// False while a create has not yet made (or reused) the cgroup at `cgroupsPath`: the
+    /// directory there, if any, is not this container's to empty.
+    public var cgroupMade = true
 }

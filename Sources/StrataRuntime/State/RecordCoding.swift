@@ -22,6 +22,8 @@ extension ContainerRecord {
         ]
         if checkMemoryBeforeUpdate { extra["checkMemoryBeforeUpdate"] = .bool(true) }
         if noNewKeyring { extra["noNewKeyring"] = .bool(true) }
+        if creating { extra["creating"] = .bool(true) }
+        if !cgroupMade { extra["cgroupMade"] = .bool(false) }
         if let hooks = Self.hooksJSON(poststart: poststart, poststop: poststop) { extra["hooks"] = hooks }
         state.unknownFields[Self.extraKey] = .object(extra)
         return state
@@ -56,6 +58,8 @@ extension ContainerRecord {
                   terminal: flag("terminal"))
         checkMemoryBeforeUpdate = flag("checkMemoryBeforeUpdate")
         noNewKeyring = flag("noNewKeyring")
+        creating = flag("creating")
+        if case .bool(false)? = extra["cgroupMade"] { cgroupMade = false }
         if case .array(let dirs)? = extra["cgroupDirectories"] {
             createdCgroupDirectories = dirs.compactMap { if case .string(let d) = $0 { return d } else { return nil } }
         }

@@ -21,8 +21,9 @@ enum StateView {
 
 extension Runtime {
     /// The live status: the record, checked against the process and the freezer.
-    func status(of record: ContainerRecord) -> ContainerStatus {
-        StatusProbe.status(of: record, store: store) {
+    /// `locked`: the caller holds the container's lock.
+    func status(of record: ContainerRecord, locked: Bool = false) -> ContainerStatus {
+        StatusProbe.status(of: record, store: store, lockHeld: locked) {
             guard let manager = try? CgroupSetup.manager(path: record.cgroupsPath, id: record.id) else { return false }
             return (try? manager.freezerState()) == .frozen
         }
