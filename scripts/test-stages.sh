@@ -29,9 +29,9 @@ count() {
     /^ok [0-9]+ / { if ($0 ~ / # [Ss][Kk][Ii][Pp]/) s++; else p++; next }
     /^not ok [0-9]+ / { f++; next }
     # Swift Testing: one line per test that ends (suites and the run summary excluded)
-    /^. Test [^ ].* passed after / && !/^. Test run with / { p++; next }
-    /^. Test [^ ].* failed after / && !/^. Test run with / { f++; next }
-    /^. Test [^ ].* skipped/ && !/^. Test run with / { s++; next }
+    /^[^ ]+ Test [^ ].* passed after / && !/^[^ ]+ Test run with / { p++; next }
+    /^[^ ]+ Test [^ ].* failed after / && !/^[^ ]+ Test run with / { f++; next }
+    /^[^ ]+ Test [^ ].* skipped/ && !/^[^ ]+ Test run with / { s++; next }
     # XCTest
     /^Test Case .* passed \(/ { p++; next }
     /^Test Case .* failed \(/ { f++; next }
