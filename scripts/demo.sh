@@ -23,18 +23,19 @@ rel() { local p=$1; echo "${p#"$PWD"/}"; }
 
 # What the container will be compared with: the host's own view.
 host_name=$(hostname)
-host_procs=$(find /proc -maxdepth 1 -name '[0-9]*' | wc -l)
-host_links=$(find /sys/class/net -mindepth 1 -maxdepth 1 | wc -l)
+host_procs=$(ls -d /proc/[0-9]* 2>/dev/null | wc -l)
+host_links=$(ls /sys/class/net | wc -l)
 
 echo "    making a bundle: a busybox rootfs and 'strun spec --hardened' as its config.json"
 "$script_dir/mkbundle.sh" "$bundle" "$strun" >/dev/null
+rm -f "$bundle/config.json"
 (cd "$bundle" && "$strun" spec --hardened)
 
 # The proof, run by busybox sh inside the container. Each line: what it checked, and
 # what the container saw; the host's values come in through the environment.
 read -r -d '' proof <<'SH' || true
 say() { printf '  %-22s %s\n' "$1" "$2"; }
-try() { if "$@" >/dev/null 2>/tmp/err; then echo "ALLOWED (unexpected)"; else echo "refused: $(sed 's/.*: //' /tmp/err | head -n1)"; fi; }
+try() { if err=$("$@" 2>&1 >/dev/null); then echo "ALLOWED (unexpected)"; else echo "refused: ${err##*: }"; fi; }
 procs=$(ls -d /proc/[0-9]* | wc -l)
 links=$(ls /sys/class/net | wc -l)
 say "hostname" "$(hostname)   (the host is $HOST_NAME)"
@@ -52,11 +53,14 @@ say "write /proc/sys" "$(try sh -c 'echo 1 >/proc/sys/kernel/sysrq')"
 say "pids limit" "$(cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || echo unknown)"
 SH
 
+# The proof is a file in the rootfs (written before the root turns read-only), so that
+# pid 1 reads as a short command line.
+printf '%s\n' "$proof" >"$bundle/rootfs/bin/strata-proof"
 tmp=$(mktemp "$bundle/config.json.XXXXXX")
-jq --arg proof "$proof" --arg name "$host_name" --arg procs "$host_procs" --arg links "$host_links" '
+jq --arg name "$host_name" --arg procs "$host_procs" --arg links "$host_links" '
   .hostname = "strata-demo"
   | .process.terminal = false
-  | .process.args = ["sh", "-c", $proof]
+  | .process.args = ["sh", "/bin/strata-proof"]
   | .process.env += ["HOST_NAME=" + $name, "HOST_PROCS=" + $procs, "HOST_LINKS=" + $links]' \
   "$bundle/config.json" >"$tmp"
 mv "$tmp" "$bundle/config.json"
