@@ -134,8 +134,8 @@ load metrics_helpers
   run st stats --no-stream --format json
   runc --root "$ROOT" delete --force "$theirs" >/dev/null 2>&1 || true
   [[ "$status" -eq 0 ]] || fail "stats failed: $output"
-  jq -e "select(.id == \"$CID\")" <<<"$output" >/dev/null || fail "no $CID: $output"
-  jq -e "select(.id == \"$theirs\")" <<<"$output" >/dev/null || fail "runc's $theirs left out: $output"
+  jq -s -e --arg id "$CID" 'any(.[]; .id == $id)' <<<"$output" >/dev/null || fail "no $CID: $output"
+  jq -s -e --arg id "$theirs" 'any(.[]; .id == $id)' <<<"$output" >/dev/null || fail "runc's $theirs left out: $output"
 }
 
 @test "stats streams one block per interval until stopped" {

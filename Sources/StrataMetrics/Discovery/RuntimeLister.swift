@@ -50,10 +50,11 @@ public struct RuntimeLister: Sendable {
         for root in roots where Files.isDirectory(root) {
             var found = try Self.run(runtime, root: root)
             var missing = Self.stateDirectories(root).filter { id in !found.contains { $0.id == id } }
+            // Asked one id at a time (`state ID`): runc's `list` fails on a whole root as soon
+            // as one directory holds state it cannot read, strun's included. A runtime that
+            // cannot read an id is only asked, never an error.
             for other in others where !missing.isEmpty {
-                // A runtime that cannot read this root at all is not an error: it is only asked.
-                guard let theirs = try? Self.run(other, root: root) else { continue }
-                let claimed = theirs.filter { missing.contains($0.id) }
+                let claimed = missing.compactMap { id in try? Self.state(other, root: root, id: id) }
                 found += claimed
                 missing.removeAll { id in claimed.contains { $0.id == id } }
             }
@@ -75,6 +76,16 @@ public struct RuntimeLister: Sendable {
             container.lister = runtime
             return container
         }
+    }
+
+    /// `RUNTIME --root ROOT state ID`: one container, nil when that runtime cannot read it.
+    static func state(_ runtime: String, root: String, id: String) throws(StrataError) -> ListedContainer? {
+        let (status, output) = try Capture.run([runtime, "--root", root, "state", id])
+        guard status == .exited(0) else { return nil }
+        let wrapped = Array("[".utf8) + output + Array("]".utf8)
+        guard var container = try parse(wrapped, root: root).first, container.id == id else { return nil }
+        container.lister = runtime
+        return container
     }
 
     /// The directories of a root that hold a container's state: a `state.json` (runc,
