@@ -86,15 +86,26 @@ fetch_kernel() {
   say "kernel cached in $dir (modules: ${order[*]})"
 }
 
-kernel_dir=
-if [[ -n ${V2_GUEST_KERNEL_PKG:-} ]]; then
-  kernel_dir=$cache/kernel/$V2_GUEST_KERNEL_PKG
-else
-  # Any cached kernel will do: no apt traffic once one is cached.
-  for d in "$cache"/kernel/*/; do
-    [[ -f $d/vmlinuz && -f $d/modules.order ]] && kernel_dir=${d%/}
-  done
+# cached_kernel: the directory of the kernel to use (V2_GUEST_KERNEL_PKG's, else the
+# last cached one), empty when none is complete. `--cached` prints it (v2-guest.sh).
+cached_kernel() {
+  local dir= d
+  if [[ -n ${V2_GUEST_KERNEL_PKG:-} ]]; then
+    dir=$cache/kernel/$V2_GUEST_KERNEL_PKG
+  else
+    for d in "$cache"/kernel/*/; do
+      [[ -f $d/vmlinuz && -f $d/modules.order ]] && dir=${d%/}
+    done
+  fi
+  [[ -n $dir && -f $dir/vmlinuz && -f $dir/modules.order ]] && echo "$dir"
+  return 0
+}
+if [[ ${1:-} == --cached ]]; then
+  cached_kernel
+  exit 0
 fi
+
+kernel_dir=$(cached_kernel)
 if [[ -z $kernel_dir || ! -f $kernel_dir/vmlinuz || ! -f $kernel_dir/modules.order ]]; then
   pkg=${V2_GUEST_KERNEL_PKG:-}
   if [[ -z $pkg ]]; then

@@ -71,16 +71,8 @@ if [[ ! -x $busybox ]] || LC_ALL=C grep -qa '/lib64/ld-linux' "$busybox"; then
   die "$busybox is not a static busybox: run scripts/setup.sh vm"
 fi
 
-kernel_dir=
-if [[ -n ${V2_GUEST_KERNEL_PKG:-} ]]; then
-  kernel_dir=$cache/kernel/$V2_GUEST_KERNEL_PKG
-else
-  # The newest cached kernel.
-  for d in "$cache"/kernel/*/; do
-    [[ -f $d/vmlinuz && -f $d/modules.order ]] && kernel_dir=${d%/}
-  done
-fi
-if [[ -z $kernel_dir || ! -f $kernel_dir/vmlinuz || ! -f $kernel_dir/modules.order ]]; then
+kernel_dir=$(V2_GUEST_CACHE=$cache "$script_dir/fetch-kernel.sh" --cached)
+if [[ -z $kernel_dir ]]; then
   die "no guest kernel under $cache/kernel: run scripts/setup.sh vm"
 fi
 
