@@ -20,12 +20,15 @@ awk '
     if (!(name in nss)) { nss[name] = 1; names = names (names == "" ? "" : ", ") name; n++ }
     next
   }
+  /warning: the use of .mktemp. is dangerous/ { mktemp = 1; next }
   { print "    " $0; fflush() }
   END {
     if (n > 0) {
       print "    note: the linker warned that " n " glibc functions (" names ") need, in a static binary,"
       print "    the NSS/dlopen libraries of the glibc it was linked with. Swift'"'"'s runtime libraries"
       print "    reference them (user and group lookup, dlopen); strun never calls them: it reads users"
-      print "    and groups from the container'"'"'s own /etc/passwd and /etc/group. See README, \"Static build\"."
+      print "    and groups from the container'"'"'s own /etc/passwd and /etc/group."
     }
+    if (mktemp) print "    note: FoundationEssentials also references mktemp (a linker warning); strun does not use it."
+    if (n > 0 || mktemp) print "    See README.md, \"How long, and the static build\"."
   }'
