@@ -8,12 +8,12 @@
 # nproc at 1048576) cannot be raised by any runtime (runc fails the same way): the
 # snippet's default_ulimits are lower.
 #
-# cgroups = "no-conmon": with the cgroupfs manager on cgroup v1, Podman moves conmon into
-# CGROUP_PARENT/conmon in every controller that /proc/cgroups lists, mounted or not, with
-# a plain mkdir under /sys/fs/cgroup/CONTROLLER. On a host where hugetlb, net_cls,
-# net_prio or perf_event have no v1 mount, that leaves plain directories in the
-# /sys/fs/cgroup tmpfs, which later read as controllers. The containers' own cgroups
-# are made by the runtime under test, which only uses mounted hierarchies.
+# The issue: after this suite, plain directories were found in /sys/fs/cgroup/{hugetlb,
+# net_cls,net_prio,perf_event} (controllers /proc/cgroups lists with no v1 mount here). Not
+# reproduced on 2026-12-07: Podman 4.3 with runc, and with the runtime under test, with
+# conmon's own cgroup on or off, added nothing there. cgroups = "no-conmon" keeps conmon
+# out of cgroupfs altogether (the one cgroup Podman itself makes), and the last test
+# fails if the top of /sys/fs/cgroup gained anything during the file.
 
 load ../integration/helpers
 export BATS_TEST_TIMEOUT=120
