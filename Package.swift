@@ -21,6 +21,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "CShim", path: "Sources/CShim"),
+        // `BuildInfo.commit` from git at build time (scripts/buildinfo.sh), for --version.
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
         .systemLibrary(name: "CSeccomp", path: "Sources/CSeccomp", pkgConfig: "libseccomp",
                        providers: [.apt(["libseccomp-dev"])]),
         .target(name: "StrataSystem", dependencies: ["CShim"], swiftSettings: strict),
@@ -52,7 +54,8 @@ let package = Package(
             name: "StrunCLI",
             dependencies: ["StrataRuntime", "StrataSpec", "StrataSystem",
                            .product(name: "Logging", package: "swift-log")],
-            swiftSettings: strict),
+            swiftSettings: strict,
+            plugins: ["BuildInfoPlugin"]),
         .executableTarget(name: "strun", dependencies: ["StrunCLI"], swiftSettings: strict),
         // Outside the runtime path: `strata` may use async (the metrics server does).
         .target(
@@ -67,7 +70,8 @@ let package = Package(
             name: "StrataCLI",
             dependencies: ["StrataSystem", "StrataSpec", "StrataPolicy", "StrataMetrics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: strict),
+            swiftSettings: strict,
+            plugins: ["BuildInfoPlugin"]),
         .executableTarget(name: "strata", dependencies: ["StrataCLI"], swiftSettings: strict),
         .testTarget(name: "StrataSpecTests", dependencies: ["StrataSpec"], swiftSettings: strict),
         .testTarget(name: "StrataCgroupsTests", dependencies: ["StrataCgroups"], swiftSettings: strict),

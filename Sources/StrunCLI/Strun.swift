@@ -9,7 +9,7 @@ import StrataRuntime
 /// `strun`: the OCI runtime's command line, runc's flags and subcommands.
 public enum Strun {
     public static let version = "0.1.0"
-    /// Set at build time by the Makefile; "unknown" otherwise.
+    /// The git commit, generated at build time (BuildInfoPlugin); "unknown" outside git.
     public static let commit = BuildInfo.commit
 
     /// Parses argv, runs the command and exits with its status. Errors go to the log

@@ -6,14 +6,9 @@ import StrataSpec
 import StrataSystem
 @testable import StrataPolicy
 
-/// A fresh log path in a temporary directory.
+/// A fresh log path in a temporary directory (removed with `testFilesRoot`).
 func tempLog() -> AuditLog {
-    var template = Array("/tmp/strata-audit-test.XXXXXX".utf8CString)
-    let dir = template.withUnsafeMutableBufferPointer { buf -> String in
-        guard let base = buf.baseAddress, let made = mkdtemp(base) else { return "/tmp/strata-audit-test-fallback" }
-        return String(cString: made)
-    }
-    return AuditLog(path: dir + "/sub/audit.jsonl")
+    AuditLog(path: tempDirectory("audit") + "/sub/audit.jsonl")
 }
 
 func lines(_ log: AuditLog) throws -> [String] {

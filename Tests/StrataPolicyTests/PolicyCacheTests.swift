@@ -28,15 +28,6 @@ let everyCondition = #"""
  "syscalls": {"defaultEffect": "allow", "rules": [{"id": "m", "names": ["mount", "umount2"], "effect": "deny", "severity": "high"}]}}
 """#
 
-/// A fresh directory under /tmp.
-func tempDirectory(_ name: String) -> String {
-    var template = Array("/tmp/strata-\(name).XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { buf -> String in
-        guard let base = buf.baseAddress, let made = mkdtemp(base) else { return "/tmp/strata-\(name)-fallback" }
-        return String(cString: made)
-    }
-}
-
 @Suite struct PolicyCacheTests {
     @Test func compiledFormRoundTrips() throws {
         let parsed = try policy(everyCondition)

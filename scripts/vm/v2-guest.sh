@@ -37,10 +37,9 @@
 #   V2_GUEST_KERNEL_PKG   the Debian kernel package (default: what
 #                         linux-image-amd64 depends on, at the first run)
 #
-# First run: installs qemu-system-x86 and busybox-static with apt-get when
-# missing, then `apt-get download`s the kernel package (~70 MB) and keeps only
-# vmlinuz and the few modules the initramfs needs (9p, virtio, overlay) under
-# the cache; `rm -rf .cache/vm` to pick up a newer kernel. The initramfs
+# Nothing is installed here: `scripts/setup.sh vm` installs qemu-system-x86 and
+# busybox-static and fetches the kernel into the cache (scripts/vm/fetch-kernel.sh);
+# this script stops with that advice when one is missing. The initramfs
 # (static busybox, those modules, scripts/vm/guest-init as /init and the job
 # script) is rebuilt on every run, in well under a second. Timings go to
 # stderr at the end: boot to command, command, total.
@@ -64,119 +63,17 @@ cpus=${V2_GUEST_CPUS:-$(nproc)}
 ((cpus <= 4)) || cpus=4
 cache=${V2_GUEST_CACHE:-$repo/.cache/vm}
 busybox=/bin/busybox
-modules_wanted=(virtio_pci 9pnet_virtio 9p overlay)
 
-# --- host tools --------------------------------------------------------------
+# --- host tools and kernel: installed by scripts/setup.sh vm ---------------------
 
-sudo=()
-((EUID == 0)) || sudo=(sudo -n)
-
-apt_install() {
-  say "installing $*"
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" </dev/null >&2 || {
-    "${sudo[@]}" apt-get update -qq </dev/null >&2
-    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" </dev/null >&2
-  } || die "apt-get install $* failed"
-}
-
-missing=()
-command -v qemu-system-x86_64 >/dev/null || missing+=(qemu-system-x86)
+command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 not found: run scripts/setup.sh vm"
 if [[ ! -x $busybox ]] || LC_ALL=C grep -qa '/lib64/ld-linux' "$busybox"; then
-  missing+=(busybox-static)
+  die "$busybox is not a static busybox: run scripts/setup.sh vm"
 fi
-command -v dpkg-deb >/dev/null || die "dpkg-deb not found (a Debian host is assumed)"
-((${#missing[@]} == 0)) || apt_install "${missing[@]}"
 
-
-# --- kernel and modules (cached) ---------------------------------------------
-
-# fetch_kernel PKG DIR: DIR/vmlinuz, DIR/modules/*.ko and DIR/modules.order
-# (the wanted modules and their dependencies, dependencies first).
-fetch_kernel() {
-  local pkg=$1 dir=$2 tmp
-  mkdir -p "$cache"
-  tmp=$(mktemp -d "$cache/fetch.XXXXXX")
-  # shellcheck disable=SC2064
-  trap "rm -rf '$tmp'" RETURN
-  say "downloading $pkg"
-  (cd "$tmp" && apt-get -qq -o APT::Sandbox::User=root download "$pkg" </dev/null >&2) ||
-    die "apt-get download $pkg failed"
-  mkdir "$tmp/x" "$tmp/out" "$tmp/out/modules"
-  dpkg-deb --fsys-tarfile "$tmp"/*.deb |
-    tar -x -C "$tmp/x" --wildcards './boot/vmlinuz-*' './lib/modules/*/modules.builtin' \
-      './lib/modules/*/kernel/*' || die "unpacking $pkg failed"
-  local kdir
-  kdir=$(echo "$tmp"/x/lib/modules/*)
-  [[ -d $kdir/kernel ]] || die "$pkg has no /lib/modules/VERSION/kernel"
-  cp "$tmp"/x/boot/vmlinuz-* "$tmp/out/vmlinuz"
-  # The uncompressed ELF inside the bzImage: qemu boots it through its PVH
-  # entry, which skips the real-mode setup and the decompressor (12 s under
-  # TCG). Debian's 6.1 payload is xz; without one, vmlinuz is booted.
-  local off
-  off=$(LC_ALL=C grep -obaP '\xfd7zXZ\x00' "$tmp/out/vmlinuz" | head -n1 | cut -d: -f1)
-  if [[ -n $off ]] && tail -c +$((off + 1)) "$tmp/out/vmlinuz" | xz -dc >"$tmp/out/vmlinux" 2>/dev/null ||
-    [[ -s $tmp/out/vmlinux ]]; then
-    [[ "$(head -c 4 "$tmp/out/vmlinux")" == $'\x7fELF' ]] || rm -f "$tmp/out/vmlinux"
-  else
-    rm -f "$tmp/out/vmlinux"
-  fi
-
-  # Dependencies from each .ko's .modinfo "depends=" (the package ships no
-  # modules.dep, depmod runs at install time). Depth first, dependencies first.
-  local -A done=()
-  local order=()
-  add_module() {
-    local name=$1 ko dep
-    [[ -z ${done[$name]:-} ]] || return 0
-    done[$name]=1
-    ko=$(find "$kdir/kernel" -name "$name.ko" -print -quit)
-    if [[ -z $ko ]]; then
-      ko=$(find "$kdir/kernel" -name "${name//_/-}.ko" -print -quit)
-    fi
-    if [[ -z $ko ]]; then
-      grep -Eq "/(${name}|${name//_/-})\.ko\$" "$kdir/modules.builtin" && return 0
-      die "module $name is neither in $pkg nor built in"
-    fi
-    [[ $ko == *.ko ]] || die "$ko: compressed modules are not handled"
-    for dep in $(tr '\0' '\n' <"$ko" | sed -n 's/^depends=//p' | tr ',' ' '); do
-      add_module "$dep"
-    done
-    cp "$ko" "$tmp/out/modules/$name.ko"
-    order+=("$name")
-  }
-  local m
-  for m in "${modules_wanted[@]}"; do add_module "$m"; done
-  printf '%s\n' "${order[@]}" >"$tmp/out/modules.order"
-  echo "$pkg" >"$tmp/out/package"
-  rm -rf "$dir"
-  mkdir -p "$(dirname "$dir")"
-  mv "$tmp/out" "$dir"
-  say "kernel cached in $dir (modules: ${order[*]})"
-}
-
-kernel_dir=
-if [[ -n ${V2_GUEST_KERNEL_PKG:-} ]]; then
-  kernel_dir=$cache/kernel/$V2_GUEST_KERNEL_PKG
-else
-  # The newest cached kernel, if any: no apt traffic once cached.
-  for d in "$cache"/kernel/*/; do
-    [[ -f $d/vmlinuz && -f $d/modules.order ]] && kernel_dir=${d%/}
-  done
-fi
-if [[ -z $kernel_dir || ! -f $kernel_dir/vmlinuz || ! -f $kernel_dir/modules.order ]]; then
-  pkg=${V2_GUEST_KERNEL_PKG:-}
-  if [[ -z $pkg ]]; then
-    resolve() { apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ {print $2; exit}'; }
-    pkg=$(resolve)
-    if [[ -z $pkg ]]; then
-      "${sudo[@]}" apt-get update -qq </dev/null >&2 || true
-      pkg=$(resolve)
-    fi
-    [[ -n $pkg ]] || die "cannot tell which kernel linux-image-amd64 depends on (apt-cache)"
-  fi
-  kernel_dir=$cache/kernel/$pkg
-  fetch_kernel "$pkg" "$kernel_dir"
+kernel_dir=$(V2_GUEST_CACHE=$cache "$script_dir/fetch-kernel.sh" --cached)
+if [[ -z $kernel_dir ]]; then
+  die "no guest kernel under $cache/kernel: run scripts/setup.sh vm"
 fi
 
 # --- the job and the initramfs (per run) -------------------------------------

@@ -3,6 +3,8 @@
 # containerd) on a private socket with state in a temporary directory, the
 # runc v2 shim with BinaryName set to the runtime (`ctr run --runc-binary`),
 # and a busybox image imported from a tarball made here. No registry.
+# The README's CRI snippet (docs/clients/containerd-strun.toml) is checked by containerd's
+# own config loader; no CRI client (crictl, a kubelet) drives it here.
 
 # The integration helpers (runtime resolution, fail, is_strun); this file's own
 # setup/teardown functions below replace theirs.
@@ -154,4 +156,17 @@ in_tty() {
   run c_ctr run --rm --runc-binary "$RUNTIME" --annotation run.oci.handler=wasm --mount "$wasm" \
     "$IMAGE" "$NAME-exit" /wasm/exit.wat
   [ "$status" -eq 42 ] || fail "proc_exit status: $status $output"
+}
+
+@test "containerd: the README's CRI snippet loads as a runc-v2 runtime named strun with BinaryName" {
+  sed "s|^  BinaryName = .*|  BinaryName = \"$RUNTIME\"|" "$REPO_ROOT/docs/clients/containerd-strun.toml" >"$CTRD/strun.toml"
+  # The CRI plugin enabled (only for this dump: the daemon under test runs without it).
+  printf 'version = 2\nroot = "%s"\nstate = "%s"\nimports = ["%s"]\n' \
+    "$CTRD/cri-root" "$CTRD/cri-state" "$CTRD/strun.toml" >"$CTRD/cri.toml"
+  run containerd --config "$CTRD/cri.toml" config dump
+  [ "$status" -eq 0 ] || fail "config dump: $output"
+  local table
+  table=$(awk '/runtimes\.strun\]/ {on = 1} on && /^ *\[/ && !/runtimes\.strun/ {on = 0} on' <<<"$output")
+  [[ "$table" == *'runtime_type = "io.containerd.runc.v2"'* ]] || fail "runtime_type: $table"
+  [[ "$table" == *"BinaryName = \"$RUNTIME\""* ]] || fail "BinaryName: $table"
 }

@@ -1,8 +1,15 @@
 #!/usr/bin/env bats
-# Docker drives the runtime under test: Debian's dockerd (20.10) on a private
-# socket with its data and exec roots in a temporary directory, started with
-# `--add-runtime strata-test=RUNTIME`, no bridge and no iptables (containers run with
-# --network none), and a busybox image from `docker load`. No registry.
+# Docker drives the runtime under test: Debian's dockerd (20.10) with its own daemon.json
+# (docs/clients/docker-daemon.json, the README's snippet, with the runtime under test as
+# the path of its "strun" runtime), socket, pidfile, data and exec roots in a temporary
+# directory, no iptables (containers run with --network none), and a busybox image from
+# `docker load`. No registry.
+#
+# The host's Docker is left alone: dockerd runs in a network namespace of its own
+# (unshare --net), so its bridge setup cannot touch the host's interfaces (with
+# --bridge=none, dockerd deletes any interface named docker0 it sees: it took the host's
+# docker0 when it ran in the host's namespace), and --config-file keeps it from reading
+# the host's /etc/docker/daemon.json.
 
 load ../integration/helpers
 export BATS_TEST_TIMEOUT=120
@@ -13,8 +20,10 @@ setup_file() {
   command -v dockerd >/dev/null || skip "dockerd is not installed (scripts/setup.sh installs docker.io)"
   export DK=$BATS_FILE_TMPDIR/docker
   mkdir -p "$DK"
-  dockerd --data-root "$DK/root" --exec-root "$DK/exec" --pidfile "$DK/dockerd.pid" -H "unix://$DK/docker.sock" \
-    --iptables=false --ip6tables=false --bridge=none --add-runtime "strata-test=$RUNTIME" >"$DK/daemon.log" 2>&1 &
+  jq --arg path "$RUNTIME" '.runtimes.strun.path = $path' "$REPO_ROOT/docs/clients/docker-daemon.json" >"$DK/daemon.json"
+  unshare --net dockerd --config-file "$DK/daemon.json" --data-root "$DK/root" --exec-root "$DK/exec" \
+    --pidfile "$DK/dockerd.pid" -H "unix://$DK/docker.sock" \
+    --iptables=false --ip6tables=false --bridge=none >"$DK/daemon.log" 2>&1 &
   local deadline=$((SECONDS + 40))
   until d version >/dev/null 2>&1; do
     ((SECONDS <= deadline)) || { tail -20 "$DK/daemon.log" >&2; return 1; }
@@ -33,6 +42,14 @@ teardown_file() {
   grep -F " $DK/" /proc/self/mountinfo | awk '{print $5}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
 }
 
+@test "docker: the daemon ran in its own network namespace: the host's interfaces are untouched" {
+  local pid
+  pid=$(cat "$DK/dockerd.pid")
+  [ "$(readlink "/proc/$pid/ns/net")" != "$(readlink /proc/self/ns/net)" ] || fail "dockerd shares the host's network namespace"
+  run d info --format '{{json .Runtimes}}'
+  [[ "$output" == *'"strun"'* && "$output" == *"$RUNTIME"* ]] || fail "the strun runtime from daemon.json is not registered: $output"
+}
+
 # d ARGS...: Debian's docker client (the one matching dockerd) on our socket.
 d() {
   /usr/bin/docker -H "unix://$DK/docker.sock" "$@"
@@ -47,7 +64,7 @@ teardown() {
 }
 
 drun() {
-  d run --runtime strata-test --network none "$@"
+  d run --runtime strun --network none "$@"
 }
 
 @test "docker: run --runtime through the runtime under test, with Docker's seccomp profile" {
@@ -61,7 +78,8 @@ drun() {
   drun -d --name "$NAME" "$IMAGE" sleep 60
   local id
   id=$(d inspect -f '{{.Id}}' "$NAME")
-  # dockerd's containerd shim keeps the runtime's root under the exec root.
+  # dockerd's containerd shim keeps the runtime's root under the exec root (runtime-runc
+  # whatever the runtime's name: dockerd 20.10's shim options use its default's name).
   run "$RUNTIME" --root "$DK/exec/runtime-runc/moby" state "$id"
   [ "$status" -eq 0 ] || fail "the runtime has no state for $id: $output"
   [ "$(jq -r .status <<<"$output")" = running ]
@@ -91,7 +109,7 @@ drun() {
 
 @test "docker: run -it gets a pty through the runtime" {
   command -v script >/dev/null || skip "script(1) is needed"
-  run script -qec "/usr/bin/docker -H unix://$DK/docker.sock run --rm -it --runtime strata-test --network none $IMAGE sh -c 'tty; echo it-done'" /dev/null
+  run script -qec "/usr/bin/docker -H unix://$DK/docker.sock run --rm -it --runtime strun --network none $IMAGE sh -c 'tty; echo it-done'" /dev/null
   [[ "$output" == */dev/pts/* ]] || fail "no pty: $output"
   [[ "$output" == *it-done* ]]
 }

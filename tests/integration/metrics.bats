@@ -111,6 +111,6 @@ YAML
   local port=${URL#http://127.0.0.1:}
   port=${port%/metrics}
   run timeout 10 "$STRATA" metrics serve --listen "127.0.0.1:$port" --root "$ROOT" --runtime "$RUNTIME"
-  assert_failed_with "127.0.0.1:$port"
+  assert_failed_with "127.0.0.1:$port is already in use"
   curl -sf "$URL" >/dev/null || fail "the first exporter stopped answering"
 }

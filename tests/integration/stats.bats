@@ -93,6 +93,51 @@ load metrics_helpers
   ! grep -q "$CID" <<<"$output" || fail "stopped container shown: $output"
 }
 
+@test "stats --root of a directory that does not exist is an error naming it" {
+  run "$STRATA" stats --no-stream --runtime "$RUNTIME" --root "$TEST_DIR/no-such-root"
+  assert_failed_with "$TEST_DIR/no-such-root.*[Nn]o such file"
+}
+
+@test "stats shows a 64-hex id as 12 characters and accepts a unique prefix of it" {
+  local long
+  long=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+  echo "$long" >>"$TEST_DIR/ids"
+  set_args sleep 1000
+  start_bg "$long"
+  run st stats --no-stream
+  [[ "$status" -eq 0 ]] || fail "stats failed: $output"
+  grep -q "^${long:0:12} " <<<"$output" || fail "no 12-character id ${long:0:12}: $output"
+  ! grep -q "$long" <<<"$output" || fail "the whole id shown: $output"
+  run st stats --no-stream --format json "${long:0:7}"
+  [[ "$status" -eq 0 ]] || fail "prefix: $output"
+  [[ "$(jq -r .id <<<"$output")" == "$long" ]] || fail "prefix picked: $output"
+}
+
+@test "stats refuses a prefix that matches two containers, naming it" {
+  set_args sleep 1000
+  start_bg "$CID-a"
+  start_bg "$CID-b"
+  echo "$CID-a" >>"$TEST_DIR/ids"
+  echo "$CID-b" >>"$TEST_DIR/ids"
+  run st stats --no-stream "$CID-"
+  assert_failed_with "$CID-.*matches 2 containers"
+}
+
+@test "stats also shows runc's containers that share a state root with the runtime's" {
+  skip_unless_strun "a root shared by strun and runc"
+  command -v runc >/dev/null || skip "runc is not installed"
+  set_args sleep 1000
+  start_bg
+  local theirs
+  theirs=$(new_id)
+  runc --root "$ROOT" run -d -b "$BUNDLE" "$theirs" </dev/null >/dev/null
+  run st stats --no-stream --format json
+  runc --root "$ROOT" delete --force "$theirs" >/dev/null 2>&1 || true
+  [[ "$status" -eq 0 ]] || fail "stats failed: $output"
+  jq -s -e --arg id "$CID" 'any(.[]; .id == $id)' <<<"$output" >/dev/null || fail "no $CID: $output"
+  jq -s -e --arg id "$theirs" 'any(.[]; .id == $id)' <<<"$output" >/dev/null || fail "runc's $theirs left out: $output"
+}
+
 @test "stats streams one block per interval until stopped" {
   set_args sleep 1000
   start_bg

@@ -11,7 +11,8 @@ struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Live resource usage of containers.",
         discussion: """
-            Reads the containers that `RUNTIME --root DIR list` reports, whatever client made them, \
+            Reads the containers that `RUNTIME --root DIR list` reports (and, in the same root, \
+            those that runc or crun list), whatever client made them, \
             from their cgroups (v1 or v2) and network namespaces. CPU % is CPU time over wall time \
             (100% = one CPU); efficiency is CPUs used over CPUs allowed (quota, else cpuset, else host).
             """)
@@ -30,7 +31,7 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between samples.", valueName: "seconds"))
     var interval: Double = 1.0
 
-    @Argument(help: "Containers to show (default: all running ones).")
+    @Argument(help: "Containers to show, by id or a unique prefix of one (default: all running ones).")
     var ids: [String] = []
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -51,10 +52,10 @@ struct StatsCommand: AsyncParsableCommand {
         let redraw = !noStream && format == .table && isatty(1) == 1
         var previous: [String: ContainerSample] = [:]
         // The first round only primes the rates: CPU % needs two samples.
-        previous = try collect(lister, sampler).reduce(into: [:]) { $0[$1.key] = $1 }
+        previous = try collect(lister, sampler, first: true).reduce(into: [:]) { $0[$1.key] = $1 }
         while true {
             try await Task.sleep(nanoseconds: UInt64(interval * 1e9))
-            let samples = try collect(lister, sampler)
+            let samples = try collect(lister, sampler, first: false)
             let usages = samples.map { ContainerUsage(previous: previous[$0.key], current: $0, host: host) }
             previous = samples.reduce(into: [:]) { $0[$1.key] = $1 }
             var text = render(usages)
@@ -64,18 +65,17 @@ struct StatsCommand: AsyncParsableCommand {
         }
     }
 
-    /// The selected live containers, sampled. Unknown ids are an error naming them and the
-    /// roots searched; a container that goes away while streaming just leaves the table.
-    func collect(_ lister: RuntimeLister, _ sampler: Sampler) throws -> [ContainerSample] {
-        var containers = try lister.list().filter(\.isLive)
+    /// The selected live containers, sampled. An id may be a unique prefix, as with Docker.
+    /// Unknown or ambiguous ids are an error naming them and the roots searched; a container
+    /// that goes away while streaming just leaves the table. State directories that no
+    /// runtime could list are named on stderr (once), not dropped silently.
+    func collect(_ lister: RuntimeLister, _ sampler: Sampler, first: Bool) throws -> [ContainerSample] {
+        let listing = try lister.listing()
+        if first { for note in listing.notes { StatsOutput.warn("strata stats: \(note)") } }
+        var containers = listing.containers.filter(\.isLive)
         if !ids.isEmpty {
-            let missing = ids.filter { id in !containers.contains { $0.id == id } }
-            if !missing.isEmpty {
-                let roots = lister.roots.isEmpty ? "no state root found" : lister.roots.joined(separator: ", ")
-                throw StrataError("find container", missing.joined(separator: ", "),
-                                  reason: "no such running container under \(roots)")
-            }
-            containers = containers.filter { ids.contains($0.id) }
+            let roots = lister.roots.isEmpty ? "no state root found" : lister.roots.joined(separator: ", ")
+            containers = try ContainerSelection.select(ids, from: containers, roots: roots)
         }
         let (samples, errors) = sampler.sample(containers)
         for error in errors { StatsOutput.warn("strata stats: \(error)") }

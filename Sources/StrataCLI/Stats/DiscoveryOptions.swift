@@ -1,5 +1,9 @@
 import ArgumentParser
 import StrataMetrics
+import StrataSystem
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where to find containers: shared by `strata stats` and `strata metrics serve`.
 struct DiscoveryOptions: ParsableArguments {
@@ -12,7 +16,13 @@ struct DiscoveryOptions: ParsableArguments {
                                valueName: "path"))
     var runtime: String?
 
+    /// The well-known roots that exist, or the roots given, each of which must be a
+    /// directory: a mistyped --root is an error, not an empty table.
     func lister() throws -> RuntimeLister {
-        RuntimeLister(runtime: try RuntimeBinary.resolve(runtime), roots: roots.isEmpty ? StateRoots.wellKnown() : roots)
+        for root in roots where !Files.isDirectory(root) {
+            throw StrataError("use state root", root,
+                              errno: Files.exists(root) ? ENOTDIR : ENOENT)
+        }
+        return RuntimeLister(runtime: try RuntimeBinary.resolve(runtime), roots: roots.isEmpty ? StateRoots.wellKnown() : roots)
     }
 }

@@ -8,7 +8,7 @@ enum StatsRendering {
         for usage in usages {
             let net = usage.sample.networkIO
             let block = usage.sample.blockIO
-            rows.append([usage.sample.container.id,
+            rows.append([DisplayID.short(usage.sample.container.id),
                          usage.cpuPercent.map(Units.percent) ?? "--",
                          Units.binary(usage.memoryUsage) + " / " + Units.binary(usage.memoryLimit),
                          Units.percent(usage.memoryPercent),
@@ -22,7 +22,7 @@ enum StatsRendering {
     static func analysisTable(_ diagnoses: [Diagnosis]) -> String {
         var rows = [["CONTAINER ID", "BOTTLENECK", "EVIDENCE", "SUGGESTION"]]
         for diagnosis in diagnoses {
-            rows.append([diagnosis.id, diagnosis.verdict, diagnosis.evidence, diagnosis.action])
+            rows.append([DisplayID.short(diagnosis.id), diagnosis.verdict, diagnosis.evidence, diagnosis.action])
         }
         return StatsTable.render(rows)
     }

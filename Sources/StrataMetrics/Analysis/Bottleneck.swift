@@ -21,7 +21,8 @@ public enum BottleneckAnalysis {
     }
 
     static func cpu(_ usage: ContainerUsage) -> Finding? {
-        var finding = Finding(resource: .cpu, action: "raise the CPU quota (strun update --cpu-quota) or spread the work")
+        let advice = LimitAdvice.of(usage.sample.container)
+        var finding = Finding(resource: .cpu, action: "raise the CPU quota (\(advice.cpuQuota)) or spread the work")
         let used = usage.cpuPercent.map { $0 / 100 }
         if let quota = usage.sample.limits.quotaCPUs, usage.periods > 0 {
             let share = Double(usage.throttledPeriods) / Double(usage.periods)
@@ -47,8 +48,9 @@ public enum BottleneckAnalysis {
     }
 
     static func memory(_ usage: ContainerUsage) -> Finding? {
+        let advice = LimitAdvice.of(usage.sample.container)
         var finding = Finding(resource: .memory,
-                              action: "raise the memory limit (strun update --memory) or shrink the working set")
+                              action: "raise the memory limit (\(advice.memory)) or shrink the working set")
         let sample = usage.sample
         if let limit = sample.limits.memory, limit > 0 {
             let share = Double(usage.memoryUsage) / Double(limit)
@@ -76,7 +78,8 @@ public enum BottleneckAnalysis {
     }
 
     static func pids(_ usage: ContainerUsage) -> Finding? {
-        var finding = Finding(resource: .pids, action: "raise the pids limit (strun update --pids-limit) or stop the fork loop")
+        let advice = LimitAdvice.of(usage.sample.container)
+        var finding = Finding(resource: .pids, action: "raise the pids limit (\(advice.pids)) or stop the fork loop")
         let current = usage.sample.stats.pids.current
         if let limit = usage.sample.limits.pids, limit > 0 {
             let share = Double(current) / Double(limit)

@@ -9,13 +9,16 @@ public struct ListedContainer: Sendable, Equatable {
     public var status: String
     public var bundle: String
     public var root: String
+    /// The runtime binary whose `list` reported it (its advice names that runtime).
+    public var lister: String
 
-    public init(id: String, pid: Int32, status: String, bundle: String, root: String) {
+    public init(id: String, pid: Int32, status: String, bundle: String, root: String, lister: String = "") {
         self.id = id
         self.pid = pid
         self.status = status
         self.bundle = bundle
         self.root = root
+        self.lister = lister
     }
 
     /// A stopped container has no processes and, after delete, no cgroup: nothing to measure.

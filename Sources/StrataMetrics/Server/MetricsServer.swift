@@ -2,6 +2,9 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import StrataSystem
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `strata metrics serve`: GET /metrics answers with a fresh scrape. The HTTP side is
 /// SwiftNIO's HTTP/1 server pipeline (FlyingFox was tried first: it imports
@@ -34,9 +37,17 @@ public final class MetricsServer: Sendable {
             channel = try bootstrap.bind(to: try SocketAddress(ipAddress: address.host, port: Int(address.port))).wait()
         } catch {
             try? group.syncShutdownGracefully()
-            throw StrataError("listen", address.display(port: address.port), reason: "\(error)")
+            throw Self.bindFailure(error, address: address.display(port: address.port))
         }
         self.group = group
+    }
+
+    /// A failed bind in words, with NIO's wrapper text left out: a taken port is the one
+    /// users meet ("127.0.0.1:9101 is already in use"); other errno values keep their name.
+    static func bindFailure(_ error: any Error, address: String) -> StrataError {
+        guard let io = error as? IOError else { return StrataError("listen", address, reason: "\(error)") }
+        if io.errnoCode == EADDRINUSE { return .message("\(address) is already in use", errno: 0) }
+        return StrataError("listen", address, errno: io.errnoCode)
     }
 
     /// Serves until `stop()`. `announce` gets the bound port (it differs from the requested

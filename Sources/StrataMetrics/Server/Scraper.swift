@@ -16,7 +16,11 @@ public struct Scraper: Sendable {
         var errors: [StrataError] = []
         var containers: [ListedContainer] = []
         do {
-            containers = try lister.list()
+            let listing = try lister.listing()
+            containers = listing.containers
+            // State that no runtime could list is counted in container_scrape_error, not dropped silently.
+            errors += listing.unlisted.map { StrataError("list containers", $0.root,
+                                                          reason: "no runtime here lists \($0.ids.joined(separator: ", "))") }
         } catch {
             errors.append(error)
         }
