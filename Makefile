@@ -10,7 +10,7 @@ BATS ?= bats
 BATS_FLAGS ?= --timing
 OUT ?= $(CURDIR)/out
 
-.PHONY: help build release demo setup unit integration integration-v2 clients test test-runc bench bench-metrics clean
+.PHONY: images-test help build release demo setup unit integration integration-v2 clients test test-runc bench bench-metrics clean
 
 help:
 	@echo "build        debug build"
@@ -22,6 +22,7 @@ help:
 	@echo "clients      real clients (containerd) driving $(STRUN): tests/clients"
 	@echo "test         setup + unit + release + integration + clients + integration-v2"
 	@echo "test-runc    the integration suite against runc (checks the tests)"
+	@echo "images-test  tests/images: strata pull/images/rmi/... against local docker-registry instances"
 	@echo "bench        release + scripts/bench.sh (strun vs runc vs crun)"
 	@echo "bench-metrics  release + scripts/bench-metrics.sh (scrape time of 100 containers)"
 
@@ -71,3 +72,10 @@ bench-metrics: setup release
 
 clean:
 	rm -rf $(OUT)
+
+# The image suite: its own registries on loopback ports, images made here; the debug
+# strata unless STRATA names another build.
+STRATA_BIN ?= $(CURDIR)/.build/debug/strata
+images-test:
+	@test -x $(STRATA_BIN) || $(SWIFT) build --product strata
+	STRATA=$(STRATA_BIN) $(BATS) $(BATS_FLAGS) tests/images

@@ -24,6 +24,14 @@ packages=(
   wabt             # wat2wasm: binary copies of the WAT test modules (tests/integration/wasm.bats)
   prometheus       # tests/integration/metrics.bats: a real Prometheus scrapes `strata metrics serve`
   curl             # tests/integration/metrics.bats and scripts/bench.sh: scrapes of the exporter
+  libarchive-dev   # StrataImage: the CArchive system-library target reads layer tarballs
+  docker-registry  # tests/images: distribution 2.8 registries on loopback
+  skopeo           # tests/images: pushes the test images into them
+  apache2-utils    # tests/images: htpasswd for the basic-auth registry
+  zstd             # tests/images/mkimage.py: zstd-compressed layers
+  attr             # tests/images: getfattr on unpacked layers
+  libcap2-bin      # tests/images: getcap on unpacked layers
+  python3-cryptography  # tests/images/token_server.py: signs the bearer tokens
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.
