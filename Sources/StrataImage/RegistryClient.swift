@@ -92,7 +92,7 @@ public actor RegistryClient {
                 continue
             default:
                 let body = (try? await response.body.collect(upTo: 1 << 20)).map { String(buffer: $0) } ?? ""
-                throw StrataError("\(method.rawValue) \(url)", repository.isEmpty ? host : "\(domain)/\(repository)",
+                throw StrataError("\(method.rawValue) \(url)", "",
                                   reason: RegistryClient.statusReason(status, body: body, authenticated: authTried))
             }
         }

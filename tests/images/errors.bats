@@ -40,7 +40,7 @@ manifest_of() {
   [[ "$output" == *"test/busybox"*"404 Not Found (MANIFEST_UNKNOWN"* ]]
   run "$STRATA" pull -q --tls-verify=false "127.0.0.1:$PLAIN_PORT/no/such:1"
   [ "$status" -ne 0 ]
-  [[ "$output" == *"no/such"*"404 Not Found (NAME_UNKNOWN"* ]]
+  [[ "$output" == *"no/such"*"404 Not Found ("*"UNKNOWN"* ]]
   assert_store_clean ""
 }
 
@@ -80,7 +80,7 @@ manifest_of() {
     "http://127.0.0.1:$PLAIN_PORT/v2/test/badmanifest/manifests/1" | tr -d '\r' | awk -F': ' 'tolower($1)=="docker-content-digest"{print $2}')
   [[ "$digest" == sha256:* ]]
   f=$(registry_blob "$PLAIN_DIR" "$digest")
-  sed -i 's/"schemaVersion":2/"schemaVersion": 2/' "$f"
+  printf ' ' >>"$f"   # still valid JSON, another digest
   run "$STRATA" pull -q --tls-verify=false "127.0.0.1:$PLAIN_PORT/test/badmanifest:1"
   [ "$status" -ne 0 ]
   [[ "$output" == *"verify manifest"*"badmanifest"*"content has digest"* ]]

@@ -76,13 +76,14 @@ layers() {
   "$STRATA" pull -q --tls-verify=false "127.0.0.1:$PLAIN_PORT/test/features:1"
   ours=$("$STRATA" image mount "127.0.0.1:$PLAIN_PORT/test/features:1")
   proot=$BATS_TEST_TMPDIR/podman
-  P=(podman --root "$proot/root" --runroot "$proot/run" --storage-driver overlay --cgroup-manager cgroupfs --events-backend none)
+  P=(env -u REGISTRY_AUTH_FILE podman --root "$proot/root" --runroot "$proot/run" --storage-driver overlay --cgroup-manager cgroupfs --events-backend none)
   "${P[@]}" pull -q --tls-verify=false "127.0.0.1:$PLAIN_PORT/test/features:1" >/dev/null
   theirs=$("${P[@]}" image mount "127.0.0.1:$PLAIN_PORT/test/features:1")
   run python3 "$BATS_TEST_DIRNAME/treediff.py" "$ours" "$theirs"
   "${P[@]}" image unmount -a >/dev/null || true
   "${P[@]}" rmi -a -f >/dev/null 2>&1 || true
   "${P[@]}" system reset -f >/dev/null 2>&1 || true
+  umount -R "$proot/root/overlay" 2>/dev/null || true
   echo "$output"
   [ "$status" -eq 0 ]
   [[ "$output" == *"equal:"* ]]
