@@ -173,6 +173,11 @@ final class LayerUnpacker {
             guard linkat(tparent, tname, parent, name, 0) == 0 else {
                 throw fail(rawPath, "hard link to \(link)", errno: errno)
             }
+            // The link's own header metadata lands on the shared inode, as Docker and Podman
+            // apply it (equal to the target's in tars written from a real file system).
+            var st = stat()
+            guard fstatat(parent, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { throw fail(rawPath, "stat", errno: errno) }
+            try applyMeta(parent: parent, name: name, m, path: rawPath, symlink: (st.st_mode & S_IFMT) == S_IFLNK)
             return
         }
 

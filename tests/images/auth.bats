@@ -66,6 +66,5 @@ assert base64.b64decode(a)==b'tester:s3cret'
   run --separate-stderr "$STRATA" pull -q --tls-verify=false "127.0.0.1:$TOKEN_PORT/private/busybox:1"
   [ "$status" -eq 0 ]
   # The token was asked for the repository's pull scope and the registry's service.
-  grep -q 'GET /token?service=strata-test-registry&scope=repository%3Aprivate%2Fbusybox%3Apull' "$TOKEN_DIR/log" ||
-    grep -q 'GET /token?service=strata-test-registry&scope=repository:private/busybox:pull' "$TOKEN_DIR/log"
+  grep -qE 'GET /token\?service=strata-test-registry&scope=repository(:|%3A)private(/|%2F)busybox(:|%3A)pull' "$TOKEN_DIR/log"
 }

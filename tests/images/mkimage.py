@@ -148,7 +148,7 @@ def features(layout):
           entry("opq/", "dir", mode=0o755), entry("opq/old1", data=b"1"), entry("opq/sub/", "dir"),
           entry("opq/sub/old2", data=b"2"),
           entry("hl/", "dir"), entry("hl/orig", data=b"linked content\n", mode=0o640, uid=7, gid=8),
-          entry("hl/link", "hardlink", link="hl/orig"),
+          entry("hl/link", "hardlink", link="hl/orig", mode=0o640, uid=7, gid=8),
           entry("sym", "symlink", link="a/keep", mode=0o777),
           entry("abs", "symlink", link="/etc/passwd", mode=0o777),
           entry("dev/", "dir"), entry("dev/null", "chr", mode=0o666, major=1, minor=3),
