@@ -108,21 +108,15 @@ public actor RegistryClient {
     private func baseURL() async throws -> String {
         if let scheme { return "\(scheme)://\(host)" }
         if !insecure { scheme = "https"; return "https://\(host)" }
-        // Insecure registries: HTTPS first (an unverified certificate is accepted), plain
-        // HTTP when the TLS handshake fails, the way Podman decides.
-        var probe = HTTPClientRequest(url: "https://\(host)/v2/")
-        probe.method = .GET
-        do {
-            let r = try await http.execute(probe, timeout: .seconds(10))
-            _ = try? await r.body.collect(upTo: 1 << 20)
-            scheme = "https"
-        } catch {
-            if RegistryClient.isRefused(error) {
-                throw StrataError("connect to registry", host, reason: RegistryClient.describe(error))
-            }
-            scheme = "http"
+        // Insecure registries: HTTPS (with any certificate) unless the port answers plain
+        // HTTP, as Podman falls back. Asked with one raw request rather than a failed TLS
+        // handshake, which the HTTP client's pool would retry until its timeout.
+        switch PlainHTTPProbe.check(host) {
+        case .plain: scheme = "http"
+        case .refused(let why): throw StrataError("connect to registry", host, reason: why)
+        case .other: scheme = "https"
         }
-        return "\(scheme ?? "http")://\(host)"
+        return "\(scheme ?? "https")://\(host)"
     }
 
     private func backoff(_ attempt: Int, retryAfter: String? = nil) async throws {

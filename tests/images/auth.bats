@@ -8,13 +8,13 @@ setup_file() {
   start_registry BASIC htpasswd
   push_image busybox "$BASIC_PORT" private/busybox:1 --dest-creds tester:s3cret
   start_token_server
-  start_registry TOKEN token
-  push_image busybox "$TOKEN_PORT" private/busybox:1 --dest-creds tester:s3cret
+  start_registry BEARER token
+  push_image busybox "$BEARER_PORT" private/busybox:1 --dest-creds tester:s3cret
 }
 
 teardown_file() {
   stop_registry BASIC
-  stop_registry TOKEN
+  stop_registry BEARER
   stop_token_server
 }
 
@@ -56,14 +56,14 @@ assert base64.b64decode(a)==b'tester:s3cret'
 }
 
 @test "bearer token: anonymous is refused, login and pull go through the realm" {
-  run "$STRATA" pull -q --tls-verify=false "127.0.0.1:$TOKEN_PORT/private/busybox:1"
+  run "$STRATA" pull -q --tls-verify=false "127.0.0.1:$BEARER_PORT/private/busybox:1"
   [ "$status" -ne 0 ]
   [[ "$output" == *"private/busybox"*"401"* ]]
-  run "$STRATA" login --tls-verify=false -u tester -p wrong "127.0.0.1:$TOKEN_PORT"
+  run "$STRATA" login --tls-verify=false -u tester -p wrong "127.0.0.1:$BEARER_PORT"
   [ "$status" -ne 0 ]
   [[ "$output" == *"get token"*"invalid user name or password"* ]]
-  "$STRATA" login --tls-verify=false -u tester -p s3cret "127.0.0.1:$TOKEN_PORT"
-  run --separate-stderr "$STRATA" pull -q --tls-verify=false "127.0.0.1:$TOKEN_PORT/private/busybox:1"
+  "$STRATA" login --tls-verify=false -u tester -p s3cret "127.0.0.1:$BEARER_PORT"
+  run --separate-stderr "$STRATA" pull -q --tls-verify=false "127.0.0.1:$BEARER_PORT/private/busybox:1"
   [ "$status" -eq 0 ]
   # The token was asked for the repository's pull scope and the registry's service.
   grep -qE 'GET /token\?service=strata-test-registry&scope=repository(:|%3A)private(/|%2F)busybox(:|%3A)pull' "$TOKEN_DIR/log"
