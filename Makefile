@@ -15,7 +15,7 @@ OUT ?= $(CURDIR)/out
 RELEASE_FLAGS ?= -c release -Xswiftc -static-executable
 
 .PHONY: help build release release-strun release-strata demo setup unit integration \
-  integration-v2 clients test setup-test test-runc setup-bench bench bench-metrics fuzz clean
+  integration-v2 clients test setup-test test-runc setup-bench bench bench-metrics fuzz images-test clean
 
 help:
 	@echo "demo           build the static strun only and run one isolated busybox container (first stop)"
@@ -29,6 +29,7 @@ help:
 	@echo "integration-v2 the cgroup suite in a cgroup-v2-only guest (scripts/vm/v2-guest.sh)"
 	@echo "clients        containerd, Docker and Podman driving $(STRUN): tests/clients"
 	@echo "test-runc      the integration suite against runc (checks the tests)"
+	@echo "images-test    tests/images: strata pull/images/rmi/... against local docker-registry instances"
 	@echo "bench          release + scripts/bench.sh (strun vs runc vs crun)"
 	@echo "bench-metrics  release + scripts/bench-metrics.sh (scrape time of 100 containers)"
 	@echo "fuzz           libFuzzer on the config reader and validator for FUZZ_SECONDS (default 300); not in CI"
@@ -53,7 +54,7 @@ release-strata:
 # `make setup SETUP_GROUPS="core test"`; a track that needs a new group adds it to the
 # list of the targets that need it (TEST_SETUP_GROUPS for `make test`).
 SETUP_GROUPS ?= core
-TEST_SETUP_GROUPS ?= core test clients vm
+TEST_SETUP_GROUPS ?= core test clients vm images
 
 setup:
 	scripts/setup.sh $(SETUP_GROUPS)
@@ -143,3 +144,10 @@ fuzz:
 
 clean:
 	rm -rf $(OUT)
+
+# The image suite: its own registries on loopback ports, images made here; the debug
+# strata unless STRATA names another build.
+STRATA_BIN ?= $(CURDIR)/.build/debug/strata
+images-test:
+	@test -x $(STRATA_BIN) || $(SWIFT) build --product strata
+	STRATA=$(STRATA_BIN) $(BATS) $(BATS_FLAGS) tests/images

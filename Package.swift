@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(name: "CShim", path: "Sources/CShim"),
@@ -66,9 +67,21 @@ let package = Package(
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")],
             swiftSettings: strict),
+        // libarchive reads layer tarballs (gzip/zstd/plain, pax xattrs); extraction itself is ours.
+        .systemLibrary(name: "CArchive", path: "Sources/CArchive", pkgConfig: "libarchive",
+                       providers: [.apt(["libarchive-dev"])]),
+        // Images: registry client, content store, unpacked layers (async, Foundation).
+        .target(
+            name: "StrataImage",
+            dependencies: ["StrataSystem", "CShim", "CArchive",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
+            swiftSettings: strict),
         .target(
             name: "StrataCLI",
-            dependencies: ["StrataSystem", "StrataSpec", "StrataPolicy", "StrataMetrics",
+            dependencies: ["StrataSystem", "StrataSpec", "StrataPolicy", "StrataMetrics", "StrataImage",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict,
             plugins: ["BuildInfoPlugin"]),
@@ -82,5 +95,6 @@ let package = Package(
         .testTarget(name: "StrataPolicyTests", dependencies: ["StrataPolicy", "StrataSpec", "StrataSystem"], swiftSettings: strict),
         .testTarget(name: "StrataMetricsTests", dependencies: ["StrataMetrics"], swiftSettings: strict),
         .testTarget(name: "StrataCLITests", dependencies: ["StrataCLI"], swiftSettings: strict),
+        .testTarget(name: "StrataImageTests", dependencies: ["StrataImage"], swiftSettings: strict),
     ]
 )

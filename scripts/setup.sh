@@ -33,6 +33,8 @@ group_core=(
   jq               # scripts/mkbundle.sh edits config.json
   libseccomp-dev   # the CSeccomp system-library target (libseccomp.a for the static build)
   pkg-config       # SwiftPM finds libseccomp through it (a warning per target without it)
+  libarchive-dev   # the CArchive system-library target: StrataImage reads layer tarballs
+  libsqlite3-dev   # GRDB (StrataEngine's container records)
   git              # the commit that `strun --version` shows (scripts/buildinfo.sh)
 )
 
@@ -67,6 +69,17 @@ group_bench=(
   runc             # peer runtime
   crun             # peer runtime
   curl             # scrapes in bench-metrics.sh
+)
+
+group_images=(
+  docker-registry  # tests/images: distribution 2.8 registries on loopback
+  skopeo           # tests/images: pushes the test images into them
+  apache2-utils    # tests/images: htpasswd for the basic-auth registry
+  zstd             # tests/images/mkimage.py: zstd-compressed layers
+  attr             # tests/images: getfattr on unpacked layers
+  libcap2-bin      # tests/images: getcap on unpacked layers
+  python3-cryptography  # tests/images/token_server.py: signs the bearer tokens
+  podman           # tests/images: the unpacked tree is compared with podman's
 )
 
 group_vm=(
