@@ -10,7 +10,7 @@ BATS ?= bats
 BATS_FLAGS ?= --timing
 OUT ?= $(CURDIR)/out
 
-.PHONY: help build release demo setup unit integration integration-v2 clients test test-runc bench bench-metrics clean
+.PHONY: help build release demo setup unit integration integration-v2 clients engine-test test test-runc bench bench-metrics clean
 
 help:
 	@echo "build        debug build"
@@ -19,6 +19,7 @@ help:
 	@echo "unit         swift test"
 	@echo "integration  bats tests/integration against $(STRUN)"
 	@echo "integration-v2  the cgroup suite in a cgroup-v2-only KVM/TCG guest (scripts/vm/v2-guest.sh)"
+	@echo "engine-test  bats tests/engine: strata run/ps/logs/exec/stop/rm, monitor, sandbox (strun, then runc)"
 	@echo "clients      real clients (containerd) driving $(STRUN): tests/clients"
 	@echo "test         setup + unit + release + integration + clients + integration-v2"
 	@echo "test-runc    the integration suite against runc (checks the tests)"
@@ -57,6 +58,14 @@ integration-v2:
 clients:
 	@test -x $(STRUN) || { echo "$(STRUN) is not built: run 'make release'" >&2; exit 1; }
 	RUNTIME=$(STRUN) $(BATS) $(BATS_FLAGS) tests/clients
+
+# The engine suite drives .build/release/strata with strun, then with runc (the tests
+# themselves checked against another runtime).
+STRATA_BIN ?= $(CURDIR)/.build/release/strata
+engine-test:
+	@test -x $(STRATA_BIN) || { echo "$(STRATA_BIN) is not built: run 'make release'" >&2; exit 1; }
+	STRATA=$(STRATA_BIN) RUNTIME=$(STRUN) $(BATS) $(BATS_FLAGS) tests/engine
+	STRATA=$(STRATA_BIN) STRATA_TEST_RUNTIME=runc $(BATS) $(BATS_FLAGS) tests/engine
 
 test: setup unit release integration clients integration-v2
 

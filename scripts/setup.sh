@@ -24,6 +24,8 @@ packages=(
   wabt             # wat2wasm: binary copies of the WAT test modules (tests/integration/wasm.bats)
   prometheus       # tests/integration/metrics.bats: a real Prometheus scrapes `strata metrics serve`
   curl             # tests/integration/metrics.bats and scripts/bench.sh: scrapes of the exporter
+  libsqlite3-dev   # GRDB (the engine's container records) links the system SQLite
+  util-linux       # setpriv: tests/engine runs strata sandbox as an unprivileged user
 )
 
 # One dpkg-query for all of them; packages dpkg has never heard of print nothing.
