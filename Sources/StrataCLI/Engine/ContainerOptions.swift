@@ -176,7 +176,7 @@ struct ContainerOptions: ParsableArguments {
         for file in envFile {
             let text = try Files.readText(file)
             for line in text.split(separator: "\n") {
-                let trimmed = line.trimmingASCIIWhitespace()
+                let trimmed = String(line).trimmingASCIIWhitespace()
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
                 out += Self.envPair(trimmed)
             }

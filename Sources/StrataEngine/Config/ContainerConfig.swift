@@ -64,6 +64,12 @@ public struct VolumeMount: Codable, Sendable, Equatable {
     public var source: String
     public var destination: String
     public var readOnly: Bool
+
+    public init(source: String, destination: String, readOnly: Bool) {
+        self.source = source
+        self.destination = destination
+        self.readOnly = readOnly
+    }
 }
 
 /// `--security-opt` values, each loosening or tightening the hardened default explicitly.
@@ -89,6 +95,13 @@ public struct PortMapping: Codable, Sendable, Equatable {
     public var hostPort: UInt16
     public var containerPort: UInt16
     public var proto: String
+
+    public init(hostIP: String?, hostPort: UInt16, containerPort: UInt16, proto: String) {
+        self.hostIP = hostIP
+        self.hostPort = hostPort
+        self.containerPort = containerPort
+        self.proto = proto
+    }
 
     public var display: String {
         "\(hostIP ?? "0.0.0.0"):\(hostPort)->\(containerPort)/\(proto)"

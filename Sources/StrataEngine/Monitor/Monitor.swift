@@ -70,8 +70,14 @@ public final class Monitor {
         // Whoever held the lock before us finished the job (or nobody asked for a start).
         guard record.state.needsMonitor else { return }
         record = try store.update(id) { $0.monitorPid = getpid() }
-        try recover(&record)
+        // An exit that happened while no monitor watched: the policy decides on it first.
+        var pendingExit = try recover(&record)
+        var networkUp = false
+        defer {
+            if networkUp { CNINetwork().tearDown(id: id, directory: directory, ports: config.ports) }
+        }
         if config.network == .bridge {
+            networkUp = true
             do throws(StrataError) {
                 _ = try CNINetwork().setUp(id: id, directory: directory, ports: config.ports)
             } catch {
@@ -79,18 +85,21 @@ public final class Monitor {
                 return
             }
         }
-        defer {
-            if config.network == .bridge { CNINetwork().tearDown(id: id, directory: directory, ports: config.ports) }
-        }
 
         while true {
             record = try current()
-            if record.stopRequested {
-                try finish { $0.state = .exited }
-                break
-            }
             let began = MonotonicClock.nanoseconds()
-            let outcome = runOnce()
+            let outcome: Outcome
+            if let code = pendingExit {
+                outcome = .exited(code, unhealthy: false)
+                pendingExit = nil
+            } else {
+                if record.stopRequested {
+                    try finish { $0.state = .exited }
+                    break
+                }
+                outcome = runOnce()
+            }
             let uptime = MonotonicClock.nanoseconds() - began
             record = try current()
             let restart: Bool
@@ -102,7 +111,7 @@ public final class Monitor {
                 }
                 restart = false
             case .exited(let code, let unhealthy):
-                restart = unhealthy
+                restart = (unhealthy && !record.stopRequested)
                     || config.restart.shouldRestart(exitCode: code, restarts: record.restartCount,
                                                     manuallyStopped: record.stopRequested)
                 try store.update(id) {
@@ -119,7 +128,10 @@ public final class Monitor {
             try store.update(id) { $0.restartCount += 1 }
         }
         log?.flush()
-        if config.network == .bridge { CNINetwork().tearDown(id: id, directory: directory, ports: config.ports) }
+        if networkUp {
+            CNINetwork().tearDown(id: id, directory: directory, ports: config.ports)
+            networkUp = false
+        }
         if config.autoRemove && !attached {
             try? Engine(root: root, store: store).removeFiles(id: id, runtime: runtime)
             try? store.delete(id)
@@ -147,9 +159,10 @@ public final class Monitor {
 
     /// A monitor that starts after an earlier one died finds the runtime's view first: a
     /// container still running is watched until it exits (its status cannot be learned: it
-    /// is not our child); a stopped one is deleted and its exit recorded as unknown.
-    func recover(_ record: inout ContainerRecord) throws(StrataError) {
-        guard let status = runtime.status(id) else { return }
+    /// is not our child); then it is deleted. Returns the exit to judge by the policy (-1:
+    /// unknown) when the record said it was running, nil when there was nothing to recover.
+    func recover(_ record: inout ContainerRecord) throws(StrataError) -> Int32? {
+        let status = runtime.status(id)
         if status == "running" || status == "paused", record.pid > 0 {
             let pidfd = strata_pidfd_open(record.pid)
             if pidfd >= 0 {
@@ -158,16 +171,15 @@ public final class Monitor {
                 close(pidfd)
             }
         }
-        try? runtime.delete(id)
-        let wasLive = record.state == .running || record.state == .starting
+        if status != nil { try? runtime.delete(id) }
+        guard record.state == .running else { return nil }
         record = try store.update(id) {
             $0.pid = 0
-            if wasLive {
-                $0.exitCode = -1
-                $0.finishedAt = WallClock.seconds()
-                $0.error = "the previous monitor died; the exit status is unknown"
-            }
+            $0.exitCode = -1
+            $0.finishedAt = WallClock.seconds()
+            $0.error = "the previous monitor died; the exit status is unknown"
         }
+        return -1
     }
 
     enum Outcome {
