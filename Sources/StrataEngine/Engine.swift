@@ -106,12 +106,12 @@ public struct Engine {
         }.joined()
     }
 
-    /// Docker's name rule: [a-zA-Z0-9][a-zA-Z0-9_.-]+.
+    /// Podman's name rule: [a-zA-Z0-9][a-zA-Z0-9_.-]* (Docker's, with one-letter names).
     static func checkName(_ name: String) throws(StrataError) {
         let allowed = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "." || c == "-") }
         guard let first = name.first, first.isASCII, first.isLetter || first.isNumber,
-              name.count >= 2, name.allSatisfy(allowed), !(name.count == 64 && name.allSatisfy(\.isHexDigit)) else {
-            throw StrataError("use name", name, reason: "names are [a-zA-Z0-9][a-zA-Z0-9_.-]+ (and not a 64-digit id)")
+              name.allSatisfy(allowed), !(name.count == 64 && name.allSatisfy(\.isHexDigit)) else {
+            throw StrataError("use name", name, reason: "names are [a-zA-Z0-9][a-zA-Z0-9_.-]* (and not a 64-digit id)")
         }
     }
 
@@ -257,9 +257,15 @@ public struct Engine {
         for record in try store.all() {
             let directory = root.containerDirectory(record.id)
             if record.state.needsMonitor {
-                guard let lock = Monitor.takeLock(directory) else { continue }
-                close(lock)
-                _ = try? spawnMonitor(record.id, attached: false)
+                guard !Monitor.isAlive(directory), let pid = try? spawnMonitor(record.id, attached: false) else { continue }
+                // Until the new monitor has taken over, this command would see no live
+                // container: wait (briefly) for it to record itself.
+                let deadline = MonotonicClock.nanoseconds() + 2_000_000_000
+                while MonotonicClock.nanoseconds() < deadline {
+                    guard let now = try store.record(id: record.id) else { break }
+                    if now.monitorPid == pid || !now.state.needsMonitor || !Processes.isAlive(pid) { break }
+                    usleep(5_000)
+                }
             } else if record.state == .exited && record.config.autoRemove && !Monitor.isAlive(directory) {
                 _ = try? remove(record.id, force: false)
             }

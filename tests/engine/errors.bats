@@ -63,7 +63,7 @@ load helpers
 }
 
 @test "a command that is not found: exit 127, the runtime's reason, nothing left with --rm" {
-  run strata run --rm --rootfs "$R" /no/such/command
+  run -127 strata run --rm --rootfs "$R" /no/such/command
   [ "$status" -eq 127 ]
   [[ "$output" == *"/no/such/command"* ]]
   run strata ps -aq

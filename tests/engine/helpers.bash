@@ -90,7 +90,8 @@ assert_nothing_left() {
   local left
   left=$(ls -A "$STRATA_ROOT/containers" 2>/dev/null || true)
   [[ -z "$left" ]] || { echo "container dirs left: $left" >&2; return 1; }
-  left=$(find "$STRATA_ROOT/runtime" -mindepth 2 -maxdepth 2 2>/dev/null || true)
+  # (strun's own caches, @seccomp and @policy, are not container state.)
+  left=$(find "$STRATA_ROOT/runtime" -mindepth 2 -maxdepth 2 ! -name '@*' 2>/dev/null || true)
   [[ -z "$left" ]] || { echo "runtime state left: $left" >&2; return 1; }
   [[ -z "$(monitor_pids)" ]] || { echo "monitors left: $(monitor_pids)" >&2; return 1; }
 }

@@ -22,7 +22,7 @@ load helpers
   [[ "$output" == *"${id:0:12}"*"Up "*"web"* ]]
   run strata logs web
   [ "$output" = "started" ]
-  run strata exec web cat /etc/hostname
+  run strata exec web hostname
   [ "$output" = "${id:0:12}" ]
   run strata exec -e FOO=bar web sh -c 'echo $FOO'
   [ "$output" = "bar" ]
@@ -63,13 +63,13 @@ load helpers
 }
 
 @test "wait prints the exit code; kill sends a signal; prune removes exited ones" {
-  strata run -d --name w --rootfs "$R" sh -c 'sleep 0.3; exit 7'
-  run strata wait w
+  strata run -d --name ww --rootfs "$R" sh -c 'sleep 0.3; exit 7'
+  run strata wait ww
   [ "$output" = 7 ]
-  strata run -d --name k --rootfs "$R" sleep 1000
-  strata kill -s TERM k || true
-  strata kill k
-  run strata wait k
+  strata run -d --name kk --rootfs "$R" sleep 1000
+  strata kill -s TERM kk || true
+  strata kill kk
+  run strata wait kk
   [ "$output" = 137 ]
   run strata container prune
   [ "$status" -eq 0 ]
@@ -117,13 +117,16 @@ load helpers
 }
 
 @test "concurrent strata processes: names stay unique, every record is kept" {
+  pids=()
   for i in 1 2 3 4 5 6; do
-    strata create --name "c$i" --rootfs "$R" true >/dev/null &
+    "$STRATA" create --name "c$i" --rootfs "$R" true >/dev/null 2>&1 </dev/null &
+    pids+=($!)
   done
   for i in 1 2 3 4; do
-    strata create --name same --rootfs "$R" true >/dev/null 2>&1 &
+    "$STRATA" create --name same --rootfs "$R" true >/dev/null 2>&1 </dev/null &
+    pids+=($!)
   done
-  wait
+  for pid in "${pids[@]}"; do wait "$pid" || true; done
   run strata ps -a --format json
   [ "$(echo "$output" | jq '[.[].Names[0] | select(startswith("c"))] | length')" -eq 6 ]
   [ "$(echo "$output" | jq '[.[].Names[0] | select(. == "same")] | length')" -eq 1 ]

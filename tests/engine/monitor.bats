@@ -113,9 +113,9 @@ load helpers
 }
 
 @test "kill -9 of an attached strata run: the monitor finishes and records the exit" {
-  "$STRATA" run --name att --rootfs "$R" sh -c 'sleep 0.5; exit 4' >/dev/null 2>&1 &
+  "$STRATA" run --name att --rootfs "$R" sh -c 'sleep 2; exit 4' >/dev/null 2>&1 </dev/null &
   client=$!
-  sleep 0.3
+  wait_field att .State.Status running 10
   kill -9 "$client"
   wait_field att .State.Status exited 10
   [ "$(field att .State.ExitCode)" = 4 ]

@@ -88,7 +88,7 @@ sandbox_setup() {
 
 @test "a command that is not found: exit 127, one line, nothing made" {
   sandbox_setup
-  run strata sandbox -- no-such-command-strata
+  run -127 strata sandbox -- no-such-command-strata
   [ "$status" -eq 127 ]
   assert_one_line
   [[ "$output" == *"command not found: no-such-command-strata"* ]]

@@ -53,11 +53,25 @@ public final class Monitor {
         return fd
     }
 
-    /// Whether a live monitor holds the container's lock.
+    /// Whether a live monitor holds the container's lock. Asked of /proc/locks rather than
+    /// by trying the lock: a test that took it, even for a moment, could make a monitor that
+    /// is just starting find it busy and leave.
     public static func isAlive(_ directory: String) -> Bool {
-        guard let fd = takeLock(directory) else { return Files.exists(directory + "/monitor.lock") }
-        close(fd)
-        return false
+        var st = stat()
+        guard stat(directory + "/monitor.lock", &st) == 0 else { return false }
+        // glibc's major()/minor() of st_dev, as /proc/locks prints them ("%02x:%02x:%lu").
+        let dev = UInt64(st.st_dev)
+        let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~UInt64(0xfff))
+        let minor = (dev & 0xff) | ((dev >> 12) & ~UInt64(0xff))
+        func hex2(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return text.count < 2 ? "0" + text : text
+        }
+        let key = " \(hex2(major)):\(hex2(minor)):\(st.st_ino) "
+        guard let locks = try? Files.read("/proc/locks") else { return false }
+        return String(decoding: locks, as: UTF8.self).split(separator: "\n").contains { line in
+            line.contains("FLOCK") && line.contains(key)
+        }
     }
 
     /// The monitor's whole life. Returns when the container has exited for good.
