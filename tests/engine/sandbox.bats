@@ -47,11 +47,12 @@ sandbox_setup() {
   run strata sandbox --rw "$TEST_DIR/extra" --ro "$TEST_DIR/ro" -- sh -c '
     echo made >result && echo also >'"$TEST_DIR"'/extra/f && ls '"$TEST_DIR"'/ro >/dev/null && echo ro-visible
     touch '"$TEST_DIR"'/ro/g 2>/dev/null || echo ro-readonly
-    touch '"$TEST_DIR"'/outside 2>/dev/null || echo outside-denied'
+    touch '"$TEST_DIR"'/outside 2>/dev/null; touch /etc/strata-outside 2>/dev/null || echo etc-denied'
   [ "$(cat "$TEST_DIR/work/result")" = made ]
   [ "$(cat "$TEST_DIR/extra/f")" = also ]
-  [[ "$output" == *ro-visible* && "$output" == *ro-readonly* && "$output" == *outside-denied* ]]
-  [ ! -e "$TEST_DIR/outside" ] && [ ! -e "$TEST_DIR/ro/g" ]
+  [[ "$output" == *ro-visible* && "$output" == *ro-readonly* && "$output" == *etc-denied* ]]
+  # Under the sandbox's own /tmp, a write outside the shared paths lands in its tmpfs only.
+  [ ! -e "$TEST_DIR/outside" ] && [ ! -e "$TEST_DIR/ro/g" ] && [ ! -e /etc/strata-outside ]
 }
 
 @test "environment allow-list, no capabilities, seccomp, user namespace, no network" {
@@ -108,6 +109,8 @@ sandbox_setup() {
     XDG_RUNTIME_DIR="$home/xdg" STRATA_ROOT="$home/root" "$STRATA" sandbox --runtime "$RUNTIME" -- sh -c 'id -u; echo ok >file; exit 3'
   echo "$output"
   [ "$status" -eq 3 ]
-  [ "${lines[0]}" = 65534 ]
+  # The caller is root of its user namespace; what it writes belongs to it outside.
+  [ "${lines[-1]}" = 0 ]
   [ "$(cat "$home/work/file")" = ok ]
+  [ "$(stat -c %u "$home/work/file")" = 65534 ]
 }

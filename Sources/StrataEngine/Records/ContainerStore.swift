@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
 import StrataSystem
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The container records: one SQLite database (WAL, through GRDB) under the storage root,
 /// shared by every `strata` process and monitor. Writers take an IMMEDIATE transaction, so
@@ -16,6 +19,12 @@ public final class ContainerStore: Sendable {
         // Other processes hold the write lock for milliseconds; waiting beats failing.
         configuration.busyMode = .timeout(30)
         configuration.label = "strata"
+        // GRDB's migrator checks, then creates, in two steps: two processes opening a new
+        // database at once would both create the table. One flock orders them.
+        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard lock >= 0 else { throw StrataError.system("open", path + ".lock") }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)

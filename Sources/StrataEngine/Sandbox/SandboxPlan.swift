@@ -9,7 +9,7 @@ import Glibc
 /// secrets), a fresh /tmp, the current directory writable, and nothing else of the host:
 /// no home, no /run (no SSH agent socket, no D-Bus), a new session keyring, an environment
 /// from a short allow-list. The hardened seccomp list, no capabilities, no_new_privs, a
-/// user namespace mapping the caller to itself (as bubblewrap does), a pids limit; no
+/// user namespace mapping the caller to its root (as `unshare -r` does), a pids limit; no
 /// network unless asked.
 public struct SandboxPlan {
     public var command: [String]
@@ -82,14 +82,16 @@ public struct SandboxPlan {
         process.args = command
         process.cwd = workDir
         process.terminal = terminal
-        process.user = User(uid: uid, gid: gid)
+        // Root of the user namespace, which is the caller outside: the runtime's init needs a
+        // mapped uid 0, and it has no capability over anything the namespace does not own.
+        process.user = User(uid: 0, gid: 0)
         process.capabilities = LinuxCapabilities(bounding: [], effective: [], permitted: [], ambient: [])
         process.noNewPrivileges = true
         process.env = environment()
         spec.process = process
 
-        linux.uidMappings = [LinuxIDMapping(containerID: uid, hostID: uid, size: 1)]
-        linux.gidMappings = [LinuxIDMapping(containerID: gid, hostID: gid, size: 1)]
+        linux.uidMappings = [LinuxIDMapping(containerID: 0, hostID: uid, size: 1)]
+        linux.gidMappings = [LinuxIDMapping(containerID: 0, hostID: gid, size: 1)]
         if !network && !(linux.namespaces ?? []).contains(where: { $0.type == "network" }) {
             linux.namespaces?.append(LinuxNamespace(type: "network"))
         }
