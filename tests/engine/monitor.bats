@@ -50,8 +50,9 @@ load helpers
 }
 
 @test "health: starting, unhealthy, then healthy" {
+  # Failures inside the start period do not count: it stays "starting" for 2 s.
   strata run -d --name h --tmpfs /run/h --health-cmd 'test -f /run/h/ok' --health-interval 200ms \
-    --health-retries 2 --health-timeout 1s --rootfs "$R" sleep 1000
+    --health-retries 2 --health-timeout 1s --health-start-period 2s --rootfs "$R" sleep 1000
   [ "$(field h .State.Health.Status)" = starting ]
   run strata ps
   [[ "$output" == *"health: starting"* ]]
