@@ -104,8 +104,7 @@ struct ContainerOptions: ParsableArguments {
     var arguments: [String] = []
 
     func makeConfig() throws -> (ContainerConfig, String?) {
-        let fromEnvironment = getenv("STRATA_RUNTIME").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-        let runtimePath = try RuntimeBinary.resolve(runtime ?? fromEnvironment)
+        let runtimePath = try Self.resolveRuntime(runtime)
         let source: RootfsSource
         var command = arguments
         if let rootfs {
@@ -168,6 +167,12 @@ struct ContainerOptions: ParsableArguments {
         config.interactive = interactive
         config.tty = tty
         return (config, name)
+    }
+
+    /// --runtime, else $STRATA_RUNTIME, else strun next to strata or in PATH.
+    static func resolveRuntime(_ given: String?) throws -> String {
+        let fromEnvironment = getenv("STRATA_RUNTIME").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        return try RuntimeBinary.resolve(given ?? fromEnvironment)
     }
 
     /// -e and --env-file in order; a bare KEY takes the host's value (dropped if unset).

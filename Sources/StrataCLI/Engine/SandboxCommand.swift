@@ -1,6 +1,5 @@
 import ArgumentParser
 import StrataEngine
-import StrataRuntimeClient
 import StrataSystem
 #if canImport(Glibc)
 import Glibc
@@ -44,8 +43,7 @@ struct SandboxCommand: ParsableCommand {
         } catch {
             throw engineFailure("\(error)", code: 127)
         }
-        let fromEnvironment = getenv("STRATA_RUNTIME").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-        let binary = try RuntimeBinary.resolve(runtime ?? fromEnvironment)
+        let binary = try ContainerOptions.resolveRuntime(runtime)
         var plan = SandboxPlan(command: argv, workDir: Paths.absolute("."))
         plan.network = net
         plan.readWrite = rw.map(Paths.absolute)

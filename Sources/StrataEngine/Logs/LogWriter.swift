@@ -78,9 +78,13 @@ public final class LogWriter {
         Array("\(stamp) \(stream) \(tag) ".utf8) + text + [UInt8(ascii: "\n")]
     }
 
-    /// RFC 3339 with nanoseconds, UTC (the runtime state's format).
+    /// RFC 3339 with all nine digits of nanoseconds, UTC: fixed width, so timestamps in the
+    /// log compare as strings (`--since`). The date part is the runtime state's formatter
+    /// (which, like Go's RFC3339Nano, trims the fraction, so it is given none).
     public static func timestamp(_ now: timespec = WallClock.now()) -> String {
-        StrataSpec.ContainerState.timestamp(seconds: Int64(now.tv_sec), nanoseconds: now.tv_nsec)
+        let whole = StrataSpec.ContainerState.timestamp(seconds: Int64(now.tv_sec), nanoseconds: 0)
+        let nanos = String(now.tv_nsec)
+        return String(whole.dropLast()) + "." + String(repeating: "0", count: max(0, 9 - nanos.count)) + nanos + "Z"
     }
 }
 

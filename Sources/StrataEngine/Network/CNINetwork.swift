@@ -169,22 +169,7 @@ public struct CNINetwork: Sendable {
         -> (status: ExitStatus, stdout: [UInt8], stderr: [UInt8]) {
         let fd = memfd(input)
         defer { if fd >= 0 { close(fd) } }
-        var out: [Int32] = [-1, -1]
-        var err: [Int32] = [-1, -1]
-        guard strata_pipe2(&out, O_CLOEXEC) == 0, strata_pipe2(&err, O_CLOEXEC) == 0 else { throw StrataError.system("pipe", argv[0]) }
-        let pid: pid_t
-        do {
-            pid = try ProcessSpawner.spawn(argv, stdio: [fd >= 0 ? fd : nil, out[1], err[1]], environment: environment)
-        } catch {
-            for f in out + err { close(f) }
-            throw error
-        }
-        close(out[1]); close(err[1])
-        defer { close(out[0]); close(err[0]) }
-        var stdout: [UInt8] = []
-        var stderr: [UInt8] = []
-        ProcessSpawner.drain(out[0], err[0], into: &stdout, &stderr)
-        return (try ProcessSpawner.wait(pid), stdout, stderr)
+        return try ProcessSpawner.run(argv, stdin: fd >= 0 ? fd : nil, environment: environment)
     }
 
     /// A pipe already holding `bytes` (a conflist entry is far below the pipe's 64 KiB),

@@ -63,7 +63,7 @@ public enum ProcessSpawner {
     }
 
     /// Runs to completion, collecting stdout and stderr apart. stdin is /dev/null unless given.
-    public static func run(_ argv: [String], stdin: Int32? = nil) throws(StrataError)
+    public static func run(_ argv: [String], stdin: Int32? = nil, environment: [String]? = nil) throws(StrataError)
         -> (status: ExitStatus, stdout: [UInt8], stderr: [UInt8]) {
         var out: [Int32] = [-1, -1]
         var err: [Int32] = [-1, -1]
@@ -74,7 +74,7 @@ public enum ProcessSpawner {
         }
         let pid: pid_t
         do {
-            pid = try spawn(argv, stdio: [stdin, out[1], err[1]])
+            pid = try spawn(argv, stdio: [stdin, out[1], err[1]], environment: environment)
         } catch {
             for fd in out + err { close(fd) }
             throw error
