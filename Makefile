@@ -15,7 +15,7 @@ OUT ?= $(CURDIR)/out
 RELEASE_FLAGS ?= -c release -Xswiftc -static-executable
 
 .PHONY: help build release release-strun release-strata demo setup unit integration \
-  integration-v2 clients test setup-test test-runc setup-bench bench bench-metrics fuzz images-test clean
+  integration-v2 clients test setup-test test-runc setup-bench bench bench-metrics fuzz images-test engine-test clean
 
 help:
 	@echo "demo           build the static strun only and run one isolated busybox container (first stop)"
@@ -30,6 +30,7 @@ help:
 	@echo "clients        containerd, Docker and Podman driving $(STRUN): tests/clients"
 	@echo "test-runc      the integration suite against runc (checks the tests)"
 	@echo "images-test    tests/images: strata pull/images/rmi/... against local docker-registry instances"
+	@echo "engine-test    bats tests/engine: strata run/ps/logs/exec/stop/rm, monitor, sandbox (strun, then runc)"
 	@echo "bench          release + scripts/bench.sh (strun vs runc vs crun)"
 	@echo "bench-metrics  release + scripts/bench-metrics.sh (scrape time of 100 containers)"
 	@echo "fuzz           libFuzzer on the config reader and validator for FUZZ_SECONDS (default 300); not in CI"
@@ -122,6 +123,14 @@ clients:
 	$(need_strun)
 	RUNTIME=$(STRUN) $(BATS) $(BATS_FLAGS) tests/clients
 
+# The engine suite drives .build/release/strata with strun, then with runc (the tests
+# themselves checked against another runtime).
+STRATA_BIN ?= $(CURDIR)/.build/release/strata
+engine-test:
+	@test -x $(STRATA_BIN) || { echo "$(STRATA_BIN) is not built: run 'make release'" >&2; exit 1; }
+	STRATA=$(STRATA_BIN) RUNTIME=$(STRUN) $(BATS) $(BATS_FLAGS) tests/engine
+	STRATA=$(STRATA_BIN) STRATA_TEST_RUNTIME=runc $(BATS) $(BATS_FLAGS) tests/engine
+
 test-runc: setup-test
 	STRATA_TEST_RUNTIME=runc $(BATS) $(BATS_FLAGS) tests/integration tests/clients
 
@@ -145,9 +154,7 @@ fuzz:
 clean:
 	rm -rf $(OUT)
 
-# The image suite: its own registries on loopback ports, images made here; the debug
-# strata unless STRATA names another build.
-STRATA_BIN ?= $(CURDIR)/.build/debug/strata
+# The image suite: its own registries on loopback ports, images made here.
 images-test:
-	@test -x $(STRATA_BIN) || $(SWIFT) build --product strata
+	@test -x $(STRATA_BIN) || { echo "$(STRATA_BIN) is not built: run 'make release'" >&2; exit 1; }
 	STRATA=$(STRATA_BIN) $(BATS) $(BATS_FLAGS) tests/images

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "CShim", path: "Sources/CShim"),
@@ -58,10 +59,13 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["BuildInfoPlugin"]),
         .executableTarget(name: "strun", dependencies: ["StrunCLI"], swiftSettings: strict),
+        // A runtime's command line as strata's modules use it (find the binary, list its
+        // containers): strata never links the runtime library.
+        .target(name: "StrataRuntimeClient", dependencies: ["StrataSystem", "StrataSpec"], swiftSettings: strict),
         // Outside the runtime path: `strata` may use async (the metrics server does).
         .target(
             name: "StrataMetrics",
-            dependencies: ["StrataSystem", "StrataSpec", "StrataCgroups",
+            dependencies: ["StrataSystem", "StrataSpec", "StrataCgroups", "StrataRuntimeClient",
                            .product(name: "Prometheus", package: "swift-prometheus"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
@@ -79,9 +83,17 @@ let package = Package(
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")],
             swiftSettings: strict),
+        // The engine: container records (SQLite through GRDB), bundle generation, the runtime
+        // client (argv only) and the per-container monitor. Never links the runtime module.
+        .target(
+            name: "StrataEngine",
+            dependencies: ["StrataSystem", "StrataSpec", "StrataRuntimeClient", "CShim",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
         .target(
             name: "StrataCLI",
             dependencies: ["StrataSystem", "StrataSpec", "StrataPolicy", "StrataMetrics", "StrataImage",
+                           "StrataEngine", "StrataRuntimeClient",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict,
             plugins: ["BuildInfoPlugin"]),
@@ -93,7 +105,8 @@ let package = Package(
         .testTarget(name: "StrataSystemTests", dependencies: ["StrataSystem"], swiftSettings: strict),
         .testTarget(name: "StrataWasmTests", dependencies: ["StrataWasm"], swiftSettings: strict),
         .testTarget(name: "StrataPolicyTests", dependencies: ["StrataPolicy", "StrataSpec", "StrataSystem"], swiftSettings: strict),
-        .testTarget(name: "StrataMetricsTests", dependencies: ["StrataMetrics"], swiftSettings: strict),
+        .testTarget(name: "StrataMetricsTests", dependencies: ["StrataMetrics", "StrataRuntimeClient"], swiftSettings: strict),
+        .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine", "StrataSpec"], swiftSettings: strict),
         .testTarget(name: "StrataCLITests", dependencies: ["StrataCLI"], swiftSettings: strict),
         .testTarget(name: "StrataImageTests", dependencies: ["StrataImage"], swiftSettings: strict),
     ]

@@ -54,6 +54,8 @@ group_test=(
   bsdutils         # script(1): tty tests
   keyutils         # keyctl: a key in the caller's session keyring (exec.bats)
   gcc              # tests compile small C helpers (swap.c, keyprobe.c, syscall.c)
+  util-linux       # setpriv: tests/engine runs strata sandbox as an unprivileged user
+  containernetworking-plugins  # tests/engine: CNI bridge, host-local, portmap, firewall, loopback
 )
 
 group_clients=(

@@ -1,3 +1,4 @@
+import StrataRuntimeClient
 import Testing
 import StrataCgroups
 @testable import StrataMetrics

@@ -1,3 +1,4 @@
+import StrataRuntimeClient
 import Testing
 import StrataSystem
 @testable import StrataMetrics

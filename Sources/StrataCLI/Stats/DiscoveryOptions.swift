@@ -1,3 +1,4 @@
+import StrataRuntimeClient
 import ArgumentParser
 import StrataMetrics
 import StrataSystem

@@ -1,3 +1,4 @@
+import StrataRuntimeClient
 import StrataCgroups
 
 /// How many processes a cgroup holds and how many are blocked in state D.

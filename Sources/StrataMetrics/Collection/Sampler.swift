@@ -1,3 +1,4 @@
+import StrataRuntimeClient
 import StrataCgroups
 import StrataSystem
 #if canImport(Glibc)

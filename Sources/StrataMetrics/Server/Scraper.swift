@@ -1,3 +1,4 @@
+import StrataRuntimeClient
 import StrataSystem
 
 /// One scrape: list the containers, read their cgroups, render the text format.
