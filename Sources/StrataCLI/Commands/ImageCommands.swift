@@ -33,7 +33,6 @@ struct RegistryOptions: ParsableArguments {
     }
 }
 
-enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
 /// `strata pull REF`
 struct PullCommand: AsyncParsableCommand {

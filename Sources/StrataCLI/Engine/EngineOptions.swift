@@ -17,7 +17,7 @@ struct EngineOptions: ParsableArguments {
     }
 }
 
-/// Output format of the listing commands.
+/// Output format of the listing commands (containers and images).
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }

@@ -1,3 +1,4 @@
+import StrataRuntimeClient
 import StrataMetrics
 import StrataSystem
 

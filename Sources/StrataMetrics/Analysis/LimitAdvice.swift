@@ -1,3 +1,4 @@
+import StrataRuntimeClient
 /// How to raise a limit, said for the tool that made the container: Docker users get
 /// `docker update`, a container a runtime made directly gets that runtime's `update`, and
 /// one made through containerd (ctr, the CRI, Kubernetes), whose limits live in the client's
