@@ -101,7 +101,9 @@ extension Mounts {
         while lines.count < 8 {
             let n = buf.withUnsafeMutableBytes { read(context, $0.baseAddress, $0.count) }
             if n <= 0 { break }
+            // The kernel ends each message with a newline: drop it rather than escape it.
             var line = String(decoding: buf[0..<n], as: UTF8.self)
+            while line.last == "\n" { line.removeLast() }
             if line.count > 2, line.dropFirst().first == " " { line = String(line.dropFirst(2)) }
             lines.append(line)
         }
