@@ -34,6 +34,8 @@ group_core=(
   libseccomp-dev   # the CSeccomp system-library target (libseccomp.a for the static build)
   pkg-config       # SwiftPM finds libseccomp through it (a warning per target without it)
   libarchive-dev   # the CArchive system-library target: StrataImage reads layer tarballs
+  libzstd-dev      # libzstd.a and zlib's libz.a: the static strata links libarchive's zstd and gzip filters
+  zlib1g-dev
   libsqlite3-dev   # GRDB (StrataEngine's container records)
   git              # the commit that `strun --version` shows (scripts/buildinfo.sh)
 )

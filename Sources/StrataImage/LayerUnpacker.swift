@@ -361,7 +361,12 @@ final class DecompressedSource {
 
     init(path: String, what: String, cap: Int64) throws(StrataError) {
         guard let a = archive_read_new() else { throw StrataError("unpack layer", what, reason: "archive_read_new failed") }
-        archive_read_support_filter_all(a)
+        // The layer media types OCI defines: gzip, zstd or none. Naming them (not
+        // filter_all) also keeps the static strata to libarchive, libzstd and zlib: the
+        // other filters would pull in bzip2, lz4, xz and libxml2.
+        archive_read_support_filter_gzip(a)
+        archive_read_support_filter_zstd(a)
+        archive_read_support_filter_none(a)
         archive_read_support_format_raw(a)
         guard archive_read_open_filename(a, path, 1 << 20) == ARCHIVE_OK else {
             let m = LayerUnpacker.message(a)
