@@ -101,7 +101,7 @@ public final class ProcFS {
         let n = bytes.withUnsafeBytes { Glibc.write(file, $0.baseAddress, $0.count) }
         let code = currentErrno()
         if n < 0 || n != bytes.count {
-            throw StrataError("write", "/proc/\(path) \"\(Self.escaped(text))\"", errno: n < 0 ? code : 0,
+            throw StrataError("write", "/proc/\(path) \"\(text)\"", errno: n < 0 ? code : 0,
                               reason: n < 0 ? nil : "short write (\(n) of \(bytes.count) bytes)")
         }
     }
@@ -116,25 +116,5 @@ public final class ProcFS {
         if n <= 0 { throw StrataError.system("readlink", "/proc/" + first + " (for \(shown))") }
         let target = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return target + path.dropFirst(first.count)
-    }
-
-    /// Control characters of a value shown in a message, escaped (a map has newlines).
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\\": out += "\\\\"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
     }
 }
